@@ -1,0 +1,31 @@
+#ifndef CNCURSES_SHIM_H
+#define CNCURSES_SHIM_H
+
+// Wide-character ncurses: these must be defined before the header is read.
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Swift 6 rejects C globals and function-like macros; these accessors stand in for them.
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_key_resize(void) { return KEY_RESIZE; }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cn_err(void) { return ERR; }
+static inline int cn_ok(void) { return OK; }
+static inline attr_t cn_color_pair(short pair) { return (attr_t)COLOR_PAIR(pair); }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+
+#endif
