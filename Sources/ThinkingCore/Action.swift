@@ -1,0 +1,69 @@
+/// What the facilitator (or time) asks of the session: the engine's inputs.
+///
+/// Imperative names: these are intents, which the engine may refuse (see `Rejection`).
+/// Every accepted action is recorded in the log with its time, so replaying the log's
+/// actions through a new `Session` gives back the same state.
+public enum Action: Codable, Equatable, Sendable {
+    /// Time passes: only deadlines are processed (a pairs swap, a turn reaching its time).
+    case tick
+    /// Begin the step that is ready (its first turn starts).
+    case begin
+    /// The thinker has finished: "I've finished" ends their turn.
+    case handOn
+    /// The person whose turn it is passes (rounds only).
+    case pass
+    /// Undo the last hand-on or pass: the previous person thinks again, same start time.
+    case undo
+    /// Facilitator emergency: stop every clock.
+    case pause
+    /// Clocks go on after a pause.
+    case resume
+    /// Pairs: the facilitator confirmed that the room swaps before time.
+    case swapEarly
+    /// Council: the Presenter's question, in their own words.
+    case frameQuestion(String)
+    /// A typed note, recorded only where the step allows notes.
+    case addNote(String)
+    /// The facilitator notes an interruption (time only, no content).
+    case noteInterruption
+    /// The program was not running from `since` until now (crash, kill, power loss).
+    case recover(since: Duration)
+    /// End the session for good.
+    case finish
+}
+
+/// Why the engine refused an action. The state is left as a `.tick` would leave it.
+public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
+    case nothingToBegin
+    case noTurnInProgress
+    case passNotAllowed
+    case pairsTimeBelongsToThinker
+    case notPairs
+    case nothingToUndo
+    case paused
+    case notPaused
+    case noQuestionAsked
+    case emptyText
+    case notesNotRecordedHere
+    case finished
+    case badRecovery
+
+    public var description: String {
+        switch self {
+        case .nothingToBegin: "There is no step waiting to begin."
+        case .noTurnInProgress: "Nobody is thinking right now."
+        case .passNotAllowed: "This step does not allow passing."
+        case .pairsTimeBelongsToThinker:
+            "The time belongs to the thinker: the room swaps at time (or swap early)."
+        case .notPairs: "Only pairs swap."
+        case .nothingToUndo: "Nothing to undo."
+        case .paused: "The session is paused."
+        case .notPaused: "The session is not paused."
+        case .noQuestionAsked: "No question is being framed now."
+        case .emptyText: "Nothing was typed."
+        case .notesNotRecordedHere: "Notes are not recorded in this step."
+        case .finished: "The session has finished."
+        case .badRecovery: "A recovery must start after the last recorded moment."
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Something the session did, as the screen shows it and the log records it: past tense.
+///
+/// Facts are outputs of the engine; replaying the recorded actions gives the same facts.
+public struct Fact: Codable, Equatable, Sendable {
+    /// When it happened, in session time (a deadline's own instant for time-driven facts).
+    public var at: Duration
+    public var what: What
+
+    public init(at: Duration, _ what: What) {
+        self.at = at
+        self.what = what
+    }
+
+    public enum What: Codable, Equatable, Sendable {
+        case stepStarted(step: Int, kind: StepKind, title: String)
+        case roundStarted(
+            step: Int, round: Int, starter: PersonID, direction: Direction, order: [PersonID])
+        case pairsFormed(step: Int, groups: [[PersonID]])
+        case turnStarted(
+            step: Int, round: Int, turn: Int, person: PersonID, role: Role, allotted: Duration?)
+        case timeReached(person: PersonID)
+        case turnEnded(TurnRecord)
+        case earlySwap(step: Int, half: Int)
+        case questionFramed(String)
+        case noteAdded(Note)
+        case interruptionNoted(person: PersonID?)
+        case paused
+        case resumed
+        case downtime(from: Duration)
+        case undone(person: PersonID, startedAt: Duration)
+        case stepCompleted(step: Int)
+        case protocolCompleted
+        case sessionFinished
+    }
+}

@@ -1,0 +1,80 @@
+/// What the facilitator does across every step: hand-on, pass, undo, notes, interruptions.
+extension Session {
+    mutating func handOn(at now: Duration) throws(Rejection) -> [Fact] {
+        switch stage {
+        case .round: return try endRoundTurn(passed: false, at: now)
+        case .presenter(let step, let turn):
+            if isPaused { throw .paused }
+            return endPresenterTurn(step: step, turn: turn, at: now)
+        case .pairs: throw .pairsTimeBelongsToThinker
+        default: throw .noTurnInProgress
+        }
+    }
+
+    mutating func pass(at now: Duration) throws(Rejection) -> [Fact] {
+        guard case .round = stage else {
+            throw stage.liveTurn == nil && !isPairs ? .noTurnInProgress : .passNotAllowed
+        }
+        return try endRoundTurn(passed: true, at: now)
+    }
+
+    private var isPairs: Bool {
+        if case .pairs = stage { return true }
+        return false
+    }
+
+    /// Restores the state from before the last hand-on or pass: the same person thinking,
+    /// with the same start time (their clock never stopped).
+    mutating func undo(at now: Duration) throws(Rejection) -> [Fact] {
+        if isPaused { throw .paused }
+        guard let point = undoStack.popLast() else { throw .nothingToUndo }
+        stage = point.stage
+        turns.removeLast(turns.count - point.turnCount)
+        lastRound = point.lastRound
+        guard let turn = stage.liveTurn else { return advance(to: now) }
+        return [Fact(at: now, .undone(person: turn.person, startedAt: turn.startedAt))] + advance(to: now)
+    }
+
+    mutating func addNote(_ text: String, at now: Duration) throws(Rejection) -> [Fact] {
+        guard let step = stage.step else { throw .notesNotRecordedHere }
+        guard plan.definition.steps[step].notes else { throw .notesNotRecordedHere }
+        let content = text.trimmed
+        if content.isEmpty { throw .emptyText }
+        let note = Note(at: now, step: step, person: stage.liveTurn?.person, text: content)
+        notes.append(note)
+        return [Fact(at: now, .noteAdded(note))]
+    }
+
+    mutating func noteInterruption(at now: Duration) throws(Rejection) -> [Fact] {
+        switch stage {
+        case .round, .presenter, .pairs: break
+        default: throw .noTurnInProgress
+        }
+        interruptions.append(now)
+        return [Fact(at: now, .interruptionNoted(person: stage.liveTurn?.person))]
+    }
+
+    /// Ends the session for good. A turn under way is recorded as ended by the facilitator.
+    mutating func finish(at now: Duration) -> [Fact] {
+        var facts: [Fact] = []
+        if isPaused { facts += (try? resume(at: now)) ?? [] }
+        switch stage {
+        case .round(let progress):
+            let ended = record(
+                progress.turn, step: progress.step, round: progress.round,
+                number: progress.turnNumber, endedAt: now, passed: false, endedBy: .facilitator)
+            turns.append(ended)
+            facts.append(Fact(at: now, .turnEnded(ended)))
+        case .presenter(let step, let turn):
+            let ended = record(turn, step: step, round: 1, number: 1, endedAt: now, passed: false, endedBy: .facilitator)
+            turns.append(ended)
+            facts.append(Fact(at: now, .turnEnded(ended)))
+        case .pairs(let progress):
+            facts += recordHalf(progress, endedAt: now, endedBy: .facilitator)
+        default: break
+        }
+        undoStack.removeAll()
+        stage = .finished
+        return facts + [Fact(at: now, .sessionFinished)]
+    }
+}

@@ -1,0 +1,154 @@
+/// A session's whole state: a pure fold over actions.
+///
+/// `handle(_:at:)` takes an action and the monotonic time since the session's origin and
+/// returns the facts to record and show. The engine performs no I/O, reads no clock and
+/// draws no random numbers, so an hour-long session runs in microseconds in a test and a
+/// log replays to exactly the state that was on screen.
+public struct Session: Equatable, Sendable {
+    public let plan: SessionPlan
+    public internal(set) var stage: Stage
+    /// Every finished turn, in the order they ended.
+    public internal(set) var turns: [TurnRecord]
+    /// Facilitator pauses and downtime, in time order; the last may be open.
+    public internal(set) var pauses: [Pause]
+    /// Interruptions noted by the facilitator (time only).
+    public internal(set) var interruptions: [Duration]
+    public internal(set) var notes: [Note]
+    /// The Presenter's question, once framed.
+    public internal(set) var framedQuestion: String?
+    /// The last round started in the session, for rotating its starter and direction.
+    public internal(set) var lastRound: RoundProgress?
+    var undoStack: [UndoPoint]
+
+    static let undoDepth = 100
+
+    /// What an undo restores. History is append-only, so a count is enough for it.
+    struct UndoPoint: Equatable, Sendable {
+        var stage: Stage
+        var turnCount: Int
+        var lastRound: RoundProgress?
+    }
+
+    public init(plan: SessionPlan) {
+        self.plan = plan
+        stage = .ready(step: 0)
+        turns = []
+        pauses = []
+        interruptions = []
+        notes = []
+        framedQuestion = nil
+        lastRound = nil
+        undoStack = []
+    }
+
+    public var isPaused: Bool { pauses.last.map { $0.to == nil } ?? false }
+    public var canUndo: Bool { !undoStack.isEmpty }
+
+    /// The definition of the current step, if a step is in view.
+    public var currentStep: StepDefinition? { stage.step.map { plan.definition.steps[$0] } }
+
+    // MARK: - Handling actions
+
+    /// Applies an action at `now`. Time-driven progress (deadlines up to `now`) happens
+    /// first, as for `.tick`; if the action is then refused, nothing else changes.
+    public mutating func handle(_ action: Action, at now: Duration) throws(Rejection) -> [Fact] {
+        if case .finished = stage { throw .finished }
+        if case .recover(let since) = action { return try recover(since: since, now: now) }
+        var facts = advance(to: now)
+        switch action {
+        case .tick: break
+        case .begin: facts += try begin(at: now)
+        case .handOn: facts += try handOn(at: now)
+        case .pass: facts += try pass(at: now)
+        case .undo: facts += try undo(at: now)
+        case .pause: facts += try pause(at: now)
+        case .resume: facts += try resume(at: now)
+        case .swapEarly: facts += try swapEarly(at: now)
+        case .frameQuestion(let text): facts += try frameQuestion(text, at: now)
+        case .addNote(let text): facts += try addNote(text, at: now)
+        case .noteInterruption: facts += try noteInterruption(at: now)
+        case .finish: facts += finish(at: now)
+        case .recover: break
+        }
+        return facts
+    }
+
+    /// Processes every deadline up to `now`: a turn reaching its time, the pairs' swap.
+    /// Doing this twice, or in several smaller steps, gives the same state and facts.
+    public mutating func advance(to now: Duration) -> [Fact] {
+        switch stage {
+        case .round(var progress):
+            guard let fact = timeReached(&progress.turn, by: now) else { return [] }
+            stage = .round(progress)
+            return [fact]
+        case .presenter(let step, var turn):
+            guard let fact = timeReached(&turn, by: now) else { return [] }
+            stage = .presenter(step: step, turn: turn)
+            return [fact]
+        case .pairs:
+            return advancePairs(to: now)
+        default:
+            return []
+        }
+    }
+
+    private func timeReached(_ turn: inout LiveTurn, by now: Duration) -> Fact? {
+        guard !turn.timeReachedNoted, let allotted = turn.allotted,
+            let deadline = instant(from: turn.startedAt, afterActive: allotted), deadline <= now
+        else { return nil }
+        turn.timeReachedNoted = true
+        return Fact(at: deadline, .timeReached(person: turn.person))
+    }
+
+    // MARK: - Steps
+
+    private mutating func begin(at now: Duration) throws(Rejection) -> [Fact] {
+        guard case .ready(let step) = stage else { throw .nothingToBegin }
+        if isPaused { throw .paused }
+        undoStack.removeAll()
+        let definition = plan.definition.steps[step]
+        var facts = [Fact(at: now, .stepStarted(step: step, kind: definition.kind, title: definition.title))]
+        switch definition.kind {
+        case .round: facts += startRound(step: step, round: 1, stepStartedAt: now, at: now)
+        case .pairs: facts += startPairs(step: step, at: now)
+        case .presenter: facts += startPresenterTurn(step: step, at: now)
+        case .question: stage = .question(step: step)
+        }
+        return facts
+    }
+
+    /// Moves on from a finished step: the next step is announced, or the protocol is complete.
+    mutating func completeStep(_ step: Int, at now: Duration) -> [Fact] {
+        var facts = [Fact(at: now, .stepCompleted(step: step))]
+        let next = step + 1
+        if next < plan.definition.steps.count {
+            if plan.definition.steps[next].kind == .question {
+                stage = .question(step: next)
+                facts.append(Fact(at: now, .stepStarted(step: next, kind: .question, title: plan.definition.steps[next].title)))
+            } else {
+                stage = .ready(step: next)
+            }
+        } else {
+            stage = .complete
+            facts.append(Fact(at: now, .protocolCompleted))
+        }
+        return facts
+    }
+
+    mutating func pushUndoPoint() {
+        undoStack.append(UndoPoint(stage: stage, turnCount: turns.count, lastRound: lastRound))
+        if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
+    }
+
+    /// A finished turn's record, from its live state.
+    func record(
+        _ turn: LiveTurn, step: Int, round: Int, number: Int, endedAt: Duration,
+        passed: Bool, endedBy: EndedBy, group: Int? = nil
+    ) -> TurnRecord {
+        TurnRecord(
+            step: step, kind: plan.definition.steps[step].kind, round: round, turn: number,
+            person: turn.person, role: turn.role, startedAt: turn.startedAt, endedAt: endedAt,
+            active: activeTime(from: turn.startedAt, to: endedAt), allotted: turn.allotted,
+            passed: passed, endedBy: endedBy, secondOffer: turn.secondOffer, group: group)
+    }
+}

@@ -1,0 +1,131 @@
+/// A person in a session, identified by their place in the roster.
+public typealias PersonID = Int
+
+/// Which way a round goes: clockwise follows the roster's order; anticlockwise goes
+/// backwards from the starter.
+public enum Direction: String, Codable, Sendable, CaseIterable {
+    case clockwise, anticlockwise
+
+    public var flipped: Direction { self == .clockwise ? .anticlockwise : .clockwise }
+}
+
+/// Everything a session is started with: the protocol as run, the people and the choices
+/// the facilitator made. Recorded whole at the head of the session log.
+public struct SessionPlan: Codable, Equatable, Sendable {
+    public var definition: ProtocolDefinition
+    /// Names in the order the room sits (clockwise).
+    public var people: [String]
+    public var presenter: PersonID?
+    /// Who starts the first round; nil means the first person of the round's circle.
+    public var starter: PersonID?
+    public var direction: Direction
+    /// When set, the circle is shuffled with this seed (recorded, so replay is exact).
+    public var seed: UInt64?
+    /// The session's question, shown in steps that have none of their own.
+    public var question: String?
+    /// Replaces the turn time of every round and pairs step.
+    public var turnOverride: Duration?
+
+    public init(
+        definition: ProtocolDefinition, people: [String], presenter: PersonID? = nil,
+        starter: PersonID? = nil, direction: Direction = .clockwise, seed: UInt64? = nil,
+        question: String? = nil, turnOverride: Duration? = nil
+    ) {
+        self.definition = definition
+        self.people = people
+        self.presenter = presenter
+        self.starter = starter
+        self.direction = direction
+        self.seed = seed
+        self.question = question
+        self.turnOverride = turnOverride
+    }
+
+    /// Builds a plan from names as typed, checking everything a session needs.
+    public static func make(
+        definition: ProtocolDefinition, names: [String], presenter: String? = nil,
+        starter: String? = nil, direction: Direction = .clockwise, seed: UInt64? = nil,
+        question: String? = nil, turnOverride: Duration? = nil
+    ) throws(PlanError) -> SessionPlan {
+        let people = try Roster.validated(names)
+        func find(_ name: String) throws(PlanError) -> PersonID {
+            let wanted = name.trimmed
+            if let exact = people.firstIndex(of: wanted) { return exact }
+            let folded = wanted.lowercased()
+            if let loose = people.firstIndex(where: { $0.lowercased() == folded }) { return loose }
+            throw .unknownPerson(wanted, people)
+        }
+        var plan = SessionPlan(
+            definition: definition, people: people, direction: direction, seed: seed,
+            question: question.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 },
+            turnOverride: turnOverride)
+        if let presenter { plan.presenter = try find(presenter) }
+        if let starter { plan.starter = try find(starter) }
+        try plan.check()
+        return plan
+    }
+
+    /// Checks that this plan can be run: the people each step needs are there.
+    public func check() throws(PlanError) {
+        if definition.steps.isEmpty { throw .noSteps }
+        if definition.needsPresenter {
+            guard let presenter, people.indices.contains(presenter) else {
+                throw .presenterNeeded(definition.name)
+            }
+            if people.count < 3 { throw .tooFewPeople(needed: 3, for: definition.name) }
+            if starter == presenter { throw .presenterCannotStart }
+        }
+        if definition.steps.contains(where: { $0.kind == .pairs }), people.count < 2 {
+            throw .tooFewPeople(needed: 2, for: definition.name)
+        }
+        if let starter, !people.indices.contains(starter) { throw .noSteps }
+        for (index, step) in definition.steps.enumerated() where step.kind == .pairs {
+            if turn(for: step) == nil { throw .pairsNeedTurnTime(step: index + 1) }
+        }
+    }
+
+    /// The turn time in force for a step: the override for rounds and pairs, else the step's.
+    public func turn(for step: StepDefinition) -> Duration? {
+        switch step.kind {
+        case .round, .pairs: turnOverride ?? step.turn
+        case .presenter, .question: step.turn
+        }
+    }
+
+    /// The order people sit in for this session: the roster, or its seeded shuffle.
+    public var circle: [PersonID] {
+        let ids = Array(people.indices)
+        guard let seed else { return ids }
+        var generator = SplitMix64(seed: seed)
+        return generator.shuffled(ids)
+    }
+}
+
+/// Why a session cannot start from the given choices.
+public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noPeople
+    case emptyName(position: Int)
+    case duplicateName(String)
+    case unknownPerson(String, [String])
+    case presenterNeeded(String)
+    case presenterCannotStart
+    case tooFewPeople(needed: Int, for: String)
+    case pairsNeedTurnTime(step: Int)
+    case noSteps
+
+    public var description: String {
+        switch self {
+        case .noPeople: "No people were given: name at least one person."
+        case .emptyName(let position): "Name \(position) is empty."
+        case .duplicateName(let name): "\"\(name)\" is named twice: names must be unique."
+        case .unknownPerson(let name, let people):
+            "\"\(name)\" is not among the people (\(people.joined(separator: ", ")))."
+        case .presenterNeeded(let name): "\(name) needs a Presenter: choose one with --presenter NAME."
+        case .presenterCannotStart:
+            "The Presenter listens during the council rounds: choose a member to start."
+        case .tooFewPeople(let needed, let name): "\(name) needs at least \(needed) people."
+        case .pairsNeedTurnTime(let step): "Step \(step) (pairs) needs a turn time."
+        case .noSteps: "The protocol has no steps."
+        }
+    }
+}

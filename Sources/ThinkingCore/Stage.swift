@@ -1,0 +1,83 @@
+/// Where a session stands: which step, and what is happening in it.
+public enum Stage: Codable, Equatable, Sendable {
+    /// The step is announced (title, question, order) and waits for the facilitator to begin.
+    case ready(step: Int)
+    case round(RoundProgress)
+    case pairs(PairsProgress)
+    /// The Presenter's own turn.
+    case presenter(step: Int, turn: LiveTurn)
+    /// The Presenter is framing their question.
+    case question(step: Int)
+    /// Every step is done: the summary shows until the session is finished.
+    case complete
+    /// The session has ended for good.
+    case finished
+
+    /// The index of the current step, if a step is in view.
+    public var step: Int? {
+        switch self {
+        case .ready(let step), .presenter(let step, _), .question(let step): step
+        case .round(let progress): progress.step
+        case .pairs(let progress): progress.step
+        case .complete, .finished: nil
+        }
+    }
+
+    /// The single turn under way, if any (pairs have one per group: see `PairsProgress`).
+    public var liveTurn: LiveTurn? {
+        switch self {
+        case .round(let progress): progress.turn
+        case .presenter(_, let turn): turn
+        default: nil
+        }
+    }
+}
+
+/// A round in progress: who has spoken, who passed, who is thinking, who is next.
+public struct RoundProgress: Codable, Equatable, Sendable {
+    public var step: Int
+    /// 1-based round within the step.
+    public var round: Int
+    public var starter: PersonID
+    public var direction: Direction
+    /// This round's order, from the starter in the direction.
+    public var order: [PersonID]
+    /// The person thinking now.
+    public var turn: LiveTurn
+    /// 1-based number of the current turn within the round.
+    public var turnNumber: Int
+    /// Who is still to be offered a turn after the current one, in order.
+    public var waiting: [PersonID]
+    /// Who passed on their first offer and will be offered again at the end of the round.
+    public var passedOnce: [PersonID]
+    /// Whether the round is now offering turns again to those who passed.
+    public var offeringAgain: Bool
+    /// Whether anybody spoke (did not pass) in this round.
+    public var anyoneSpoke: Bool
+    /// When the step began (for a step budget that keeps going round).
+    public var stepStartedAt: Duration
+}
+
+/// Thinking pairs in progress: the groups, and which half the shared clock is in.
+public struct PairsProgress: Codable, Equatable, Sendable {
+    public var step: Int
+    /// Pairs in order; a trio last when the number of people is odd.
+    public var groups: [[PersonID]]
+    /// 0-based half: in half `h` the thinker of a group is `group[h]`.
+    public var half: Int
+    public var halfStartedAt: Duration
+    public var allotted: Duration
+
+    /// Two halves, or three when there is a trio.
+    public var halves: Int { groups.map(\.count).max() ?? 2 }
+
+    /// The thinker of a group in the current half, or nil when the group rests (a pair
+    /// during a trio's third turn).
+    public func thinker(ofGroup index: Int) -> PersonID? {
+        let group = groups[index]
+        return half < group.count ? group[half] : nil
+    }
+
+    /// The people thinking in this half, one per group still at work.
+    public var thinkers: [PersonID] { groups.indices.compactMap(thinker(ofGroup:)) }
+}
