@@ -21,9 +21,9 @@ public enum Action: Codable, Equatable, Sendable {
     /// Pairs: the facilitator confirmed that the room swaps before time.
     case swapEarly
     /// Council: the Presenter's question, in their own words.
-    case frameQuestion(String)
+    case frameQuestion(text: String)
     /// A typed note, recorded only where the step allows notes.
-    case addNote(String)
+    case addNote(text: String)
     /// The facilitator notes an interruption (time only, no content).
     case noteInterruption
     /// The program was not running from `since` until now (crash, kill, power loss).

@@ -19,10 +19,10 @@ public struct Fact: Codable, Equatable, Sendable {
         case turnStarted(
             step: Int, round: Int, turn: Int, person: PersonID, role: Role, allotted: Duration?)
         case timeReached(person: PersonID)
-        case turnEnded(TurnRecord)
+        case turnEnded(record: TurnRecord)
         case earlySwap(step: Int, half: Int)
-        case questionFramed(String)
-        case noteAdded(Note)
+        case questionFramed(text: String)
+        case noteAdded(note: Note)
         case interruptionNoted(person: PersonID?)
         case paused
         case resumed

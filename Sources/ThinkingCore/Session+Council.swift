@@ -18,7 +18,7 @@ extension Session {
         pushUndoPoint()
         let ended = record(turn, step: step, round: 1, number: 1, endedAt: now, passed: false, endedBy: .thinker)
         turns.append(ended)
-        return [Fact(at: now, .turnEnded(ended))] + completeStep(step, at: now)
+        return [Fact(at: now, .turnEnded(record: ended))] + completeStep(step, at: now)
     }
 
     mutating func frameQuestion(_ text: String, at now: Duration) throws(Rejection) -> [Fact] {
@@ -27,7 +27,7 @@ extension Session {
         if question.isEmpty { throw .emptyText }
         framedQuestion = question
         undoStack.removeAll()
-        return [Fact(at: now, .questionFramed(question))] + completeStep(step, at: now)
+        return [Fact(at: now, .questionFramed(text: question))] + completeStep(step, at: now)
     }
 
     /// The question in force for a step: its own, else the Presenter's, else the session's.

@@ -42,7 +42,7 @@ extension Session {
         if content.isEmpty { throw .emptyText }
         let note = Note(at: now, step: step, person: stage.liveTurn?.person, text: content)
         notes.append(note)
-        return [Fact(at: now, .noteAdded(note))]
+        return [Fact(at: now, .noteAdded(note: note))]
     }
 
     mutating func noteInterruption(at now: Duration) throws(Rejection) -> [Fact] {
@@ -64,11 +64,11 @@ extension Session {
                 progress.turn, step: progress.step, round: progress.round,
                 number: progress.turnNumber, endedAt: now, passed: false, endedBy: .facilitator)
             turns.append(ended)
-            facts.append(Fact(at: now, .turnEnded(ended)))
+            facts.append(Fact(at: now, .turnEnded(record: ended)))
         case .presenter(let step, let turn):
             let ended = record(turn, step: step, round: 1, number: 1, endedAt: now, passed: false, endedBy: .facilitator)
             turns.append(ended)
-            facts.append(Fact(at: now, .turnEnded(ended)))
+            facts.append(Fact(at: now, .turnEnded(record: ended)))
         case .pairs(let progress):
             facts += recordHalf(progress, endedAt: now, endedBy: .facilitator)
         default: break

@@ -74,7 +74,7 @@ extension Session {
                 turn, step: progress.step, round: 1, number: progress.half + 1, endedAt: now,
                 passed: false, endedBy: endedBy, group: group)
             turns.append(ended)
-            return Fact(at: now, .turnEnded(ended))
+            return Fact(at: now, .turnEnded(record: ended))
         }
     }
 

@@ -79,7 +79,7 @@ extension Session {
             progress.turn, step: progress.step, round: progress.round, number: progress.turnNumber,
             endedAt: now, passed: passed, endedBy: .thinker)
         turns.append(ended)
-        var facts = [Fact(at: now, .turnEnded(ended))]
+        var facts = [Fact(at: now, .turnEnded(record: ended))]
         if passed && !progress.turn.secondOffer { progress.passedOnce.append(progress.turn.person) }
         if !passed { progress.anyoneSpoke = true }
         if progress.waiting.isEmpty, !progress.offeringAgain, !progress.passedOnce.isEmpty {

@@ -16,7 +16,7 @@ struct CouncilTests {
         d.wait(.seconds(540))
         try d.act(.handOn)
         #expect(d.session.stage == .question(step: 1))
-        try d.act(.frameQuestion("  How might I lead this change with ease?  "))
+        try d.act(.frameQuestion(text: "  How might I lead this change with ease?  "))
         #expect(d.session.framedQuestion == "How might I lead this change with ease?")
         #expect(d.session.question(forStep: 2) == "How might I lead this change with ease?")
         for round in 1...3 {
@@ -39,7 +39,7 @@ struct CouncilTests {
     @Test func thePresenterNeverGetsAMemberTurn() throws {
         var d = try council()
         try d.act(.begin); try d.act(.handOn)
-        try d.act(.frameQuestion("What if?"))
+        try d.act(.frameQuestion(text: "What if?"))
         while d.session.stage != .complete {
             if case .ready = d.session.stage { try d.act(.begin) }
             if d.session.stage.liveTurn?.role == .member {
@@ -65,10 +65,10 @@ struct CouncilTests {
     @Test func anEmptyQuestionIsRefused() throws {
         var d = try council()
         try d.act(.begin); try d.act(.handOn)
-        #expect(throws: Rejection.emptyText) { try d.act(.frameQuestion("   ")) }
+        #expect(throws: Rejection.emptyText) { try d.act(.frameQuestion(text: "   ")) }
         #expect(throws: Rejection.noQuestionAsked) {
             var other = try council()
-            try other.act(.frameQuestion("too early"))
+            try other.act(.frameQuestion(text: "too early"))
         }
     }
 

@@ -47,7 +47,7 @@ struct FacilitationTests {
     @Test func undoDoesNotReachBackIntoAStepThatWasLeft() throws {
         var d = try Driver(Fixture.council(), people: Fixture.five, presenter: "Ana")
         try d.act(.begin); try d.act(.handOn)
-        try d.act(.frameQuestion("What now?"))
+        try d.act(.frameQuestion(text: "What now?"))
         try d.act(.begin)
         #expect(throws: Rejection.nothingToUndo) { try d.act(.undo) }
     }
@@ -112,14 +112,14 @@ struct FacilitationTests {
     @Test func notesAreRecordedOnlyWhereTheStepAllows() throws {
         var open = try Driver(Fixture.round(notes: true), people: ["Ana", "Ben"])
         try open.act(.begin)
-        try open.act(.addNote("  Ana: the timetable works  "))
+        try open.act(.addNote(text: "  Ana: the timetable works  "))
         #expect(open.session.notes.map(\.text) == ["Ana: the timetable works"])
         #expect(open.session.notes.first?.person == 0)
-        #expect(throws: Rejection.emptyText) { try open.act(.addNote(" ")) }
+        #expect(throws: Rejection.emptyText) { try open.act(.addNote(text: " ")) }
 
         var pairs = try Driver(Fixture.pairs(), people: ["Ana", "Ben"])
         try pairs.act(.begin)
-        #expect(throws: Rejection.notesNotRecordedHere) { try pairs.act(.addNote("private")) }
+        #expect(throws: Rejection.notesNotRecordedHere) { try pairs.act(.addNote(text: "private")) }
         #expect(pairs.session.notes.isEmpty)
     }
 

@@ -10,7 +10,7 @@ import Testing
 struct ReplayPropertyTests {
     static let actions: [Action] = [
         .tick, .begin, .handOn, .handOn, .handOn, .pass, .undo, .pause, .resume, .swapEarly,
-        .frameQuestion("What would you like to think about?"), .addNote("a note"),
+        .frameQuestion(text: "What would you like to think about?"), .addNote(text: "a note"),
         .noteInterruption, .begin, .begin,
     ]
 
