@@ -27,7 +27,8 @@ enum ProtocolBytes {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if let problem = controlProblem(scalar) {
-                    return .failure(diagnostic(file, position, problem, expected: "a YAML text file"))
+                    return .failure(
+                        diagnostic(file, position, problem, expected: "a YAML text file"))
                 }
                 advance(&position, over: scalar)
                 offset += encoded.count

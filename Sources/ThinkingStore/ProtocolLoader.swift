@@ -30,7 +30,9 @@ public enum ProtocolLoader {
         for finding in findings {
             diagnostics.add(finding.at, finding.message, expected: finding.expected)
         }
-        guard diagnostics.isEmpty else { return .failure(ProtocolDiagnostics(diagnostics.reported)) }
+        guard diagnostics.isEmpty else {
+            return .failure(ProtocolDiagnostics(diagnostics.reported))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -54,7 +56,8 @@ public enum ProtocolLoader {
     /// Loads the protocol file at `path`; its id is the file's stem (`council.yaml` -> `council`).
     public static func load(path: String) -> Result<ProtocolDefinition, ProtocolDiagnostics> {
         switch readFile(path) {
-        case .success(let bytes): return load(bytes: bytes, id: protocolID(forPath: path), file: path)
+        case .success(let bytes):
+            return load(bytes: bytes, id: protocolID(forPath: path), file: path)
         case .failure(let problem): return .failure(ProtocolDiagnostics([problem]))
         }
     }
@@ -116,9 +119,14 @@ public enum ProtocolLoader {
             return (position(mark), "YAML syntax error: \(problem)\(while_)", nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return (position(context.mark), "the key \(keys) appears more than once", "each key once")
+            return (
+                position(context.mark), "the key \(keys) appears more than once", "each key once"
+            )
         case .reader(let problem, let offset, _, _):
-            return (position(ofCharacter: offset ?? 0, in: text), "cannot read the text: \(problem)", nil)
+            return (
+                position(ofCharacter: offset ?? 0, in: text), "cannot read the text: \(problem)",
+                nil
+            )
         default:
             return (.start, "cannot read the YAML: \(yamlError)", nil)
         }
@@ -131,7 +139,9 @@ public enum ProtocolLoader {
     private static func position(ofCharacter offset: Int, in text: String) -> TextPosition {
         var at = TextPosition.start
         for character in text.prefix(offset) {
-            at = character == "\n" ? TextPosition(line: at.line + 1, column: 1)
+            at =
+                character == "\n"
+                ? TextPosition(line: at.line + 1, column: 1)
                 : TextPosition(line: at.line, column: at.column + character.unicodeScalars.count)
         }
         return at

@@ -27,7 +27,8 @@ extension ProtocolReader {
             }
             guard known.contains(scalar.string) else {
                 let nearest = KeySuggestion.nearest(to: scalar.string, among: known)
-                let expected = nearest.map { "'\($0)'" } ?? "one of " + known.joined(separator: ", ")
+                let expected =
+                    nearest.map { "'\($0)'" } ?? "one of " + known.joined(separator: ", ")
                 problem(at: key, "unknown key '\(scalar.string)'", expected: expected)
                 continue
             }
@@ -128,20 +129,23 @@ extension ProtocolReader {
             problem(at: node, "components is \(kindName(node))", expected: form)
             return []
         }
-        if Array(sequence).isEmpty {
+        if sequence.isEmpty {
             problem(at: node, "the list of components is empty", expected: form)
         }
         var found: [Component] = []
-        for item in Array(sequence) {
+        for item in sequence {
             guard let scalar = scalar(item, key: "a component", expected: "a component's name")
             else { continue }
             guard let component = KeySuggestion.component(named: scalar.string) else {
                 let names = Component.allCases.map(\.rawValue).joined(separator: ", ")
-                problem(at: item, "unknown component '\(scalar.string)'", expected: "one of \(names)")
+                problem(
+                    at: item, "unknown component '\(scalar.string)'", expected: "one of \(names)")
                 continue
             }
             if found.contains(component) {
-                problem(at: item, "\(component.rawValue) is listed twice", expected: "each component once")
+                problem(
+                    at: item, "\(component.rawValue) is listed twice",
+                    expected: "each component once")
             }
             found.append(component)
         }

@@ -29,30 +29,34 @@ struct ProtocolReader {
             steps = readSteps(list.value)
         }
         guard let name, let summary, !steps.isEmpty else { return nil }
-        return ProtocolDefinition(id: id, name: name, summary: summary, budget: budget, steps: steps)
+        return ProtocolDefinition(
+            id: id, name: name, summary: summary, budget: budget, steps: steps)
     }
 
     private mutating func readSteps(_ node: Node) -> [StepDefinition] {
         guard case .sequence(let sequence) = node else {
-            problem(at: node, "steps is \(kindName(node))", expected: "a list of steps, each starting with -")
+            problem(
+                at: node, "steps is \(kindName(node))",
+                expected: "a list of steps, each starting with -")
             return []
         }
-        guard !Array(sequence).isEmpty else {
+        guard !sequence.isEmpty else {
             problem(at: node, "the list of steps is empty", expected: "at least one step")
             return []
         }
         var steps: [StepDefinition] = []
-        for (index, item) in Array(sequence).enumerated() {
+        for (index, item) in sequence.enumerated() {
             if let step = readStep(item, number: index + 1) { steps.append(step) }
         }
-        return steps.count == Array(sequence).count ? steps : []
+        return steps.count == sequence.count ? steps : []
     }
 
     // MARK: - One step
 
     private mutating func readStep(_ node: Node, number: Int) -> StepDefinition? {
         let shape = "a mapping with kind, title and components"
-        guard let fields = fields(of: node, known: Self.stepKeys, shape: "step \(number) as \(shape)")
+        guard
+            let fields = fields(of: node, known: Self.stepKeys, shape: "step \(number) as \(shape)")
         else { return nil }
         let before = diagnostics.items.count
         let kind = fields["kind"].flatMap { choice($0.value, key: "kind", as: StepKind.self) }
@@ -64,8 +68,10 @@ struct ProtocolReader {
         step.pass = fields["pass"].flatMap { bool($0.value, key: "pass") } ?? true
         step.rounds = fields["rounds"].flatMap { rounds($0.value) } ?? .fixed(1)
         step.time = fields["time"].flatMap { duration($0.value, key: "time") }
-        step.rotate = fields["rotate"].flatMap { choice($0.value, key: "rotate", as: Rotation.self) } ?? .none
-        step.who = fields["who"].flatMap { choice($0.value, key: "who", as: Audience.self) } ?? .everyone
+        step.rotate =
+            fields["rotate"].flatMap { choice($0.value, key: "rotate", as: Rotation.self) } ?? .none
+        step.who =
+            fields["who"].flatMap { choice($0.value, key: "who", as: Audience.self) } ?? .everyone
         step.to = fields["to"].flatMap { choice($0.value, key: "to", as: Recipient.self) }
         step.notes = fields["notes"].flatMap { bool($0.value, key: "notes") } ?? false
         if let list = required(fields, "components", in: node, step: number) {

@@ -53,19 +53,8 @@ struct ProtocolTextScan {
             let next: Unicode.Scalar? = index + 1 < line.count ? line[index + 1] : nil
             let spaced = next == nil || next == " " || next == "\t" || next == "\r"
             let at = TextPosition(line: number, column: index + 1)
-            if let open = quote {
-                if c == "\\" && open == "\"" {
-                    index += 2
-                    continue
-                }
-                if Character(c) == open {
-                    if open == "'" && next == "'" {
-                        index += 2
-                        continue
-                    }
-                    quote = nil
-                }
-                index += 1
+            if quote != nil {
+                index = afterQuoted(line, index)
                 continue
             }
             if c == " " || c == "\t" || c == "\r" {
@@ -125,6 +114,18 @@ struct ProtocolTextScan {
             index += 1
         }
         return true
+    }
+
+    /// Where to go on from `index`, inside a quoted scalar: past an escape (`\"`, `''`),
+    /// or past the closing quote, which ends the quote.
+    private mutating func afterQuoted(_ line: [Unicode.Scalar], _ index: Int) -> Int {
+        let c = line[index]
+        let next: Unicode.Scalar? = index + 1 < line.count ? line[index + 1] : nil
+        if quote == "\"" && c == "\\" { return index + 2 }
+        guard quote.map({ Character(c) == $0 }) == true else { return index + 1 }
+        if quote == "'" && next == "'" { return index + 2 }
+        quote = nil
+        return index + 1
     }
 
     private mutating func enterBlock(_ indent: Int) {

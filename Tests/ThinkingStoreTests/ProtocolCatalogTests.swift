@@ -26,17 +26,25 @@ import ThinkingCore
     }
 
     @Test func userDirectoryFollowsXDGThenHome() {
-        #expect(ProtocolCatalog.userDirectory(["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/thinkenv/protocols")
+        #expect(
+            ProtocolCatalog.userDirectory(["XDG_CONFIG_HOME": "/c", "HOME": "/h"])
+                == "/c/thinkenv/protocols")
         #expect(ProtocolCatalog.userDirectory(["HOME": "/h"]) == "/h/.config/thinkenv/protocols")
-        #expect(ProtocolCatalog.userDirectory(["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/thinkenv/protocols")
+        #expect(
+            ProtocolCatalog.userDirectory(["XDG_CONFIG_HOME": "relative", "HOME": "/h"])
+                == "/h/.config/thinkenv/protocols")
     }
 
     @Test func aUserFileReplacesTheBuiltInOfTheSameIdAndAddsItsOwn() throws {
         let config = try TemporaryFolder()
         try config.write("thinkenv/protocols/round.yaml", validRound)
-        try config.write("thinkenv/protocols/check-in.yaml", validRound.replacingOccurrences(of: "Our opening round", with: "Check-in"))
+        try config.write(
+            "thinkenv/protocols/check-in.yaml",
+            validRound.replacingOccurrences(of: "Our opening round", with: "Check-in"))
         try config.write("thinkenv/protocols/notes.txt", "not a protocol")
-        let catalog = ProtocolCatalog(environment: ["XDG_CONFIG_HOME": config.path, "HOME": "/nowhere"])
+        let catalog = ProtocolCatalog(environment: [
+            "XDG_CONFIG_HOME": config.path, "HOME": "/nowhere",
+        ])
         #expect(catalog.entries.map(\.id) == ["council", "thinking-pairs", "check-in", "round"])
         let round = try #require(catalog.entry(id: "round"))
         #expect(round.source == .user(path: config.path + "/thinkenv/protocols/round.yaml"))
@@ -47,10 +55,14 @@ import ThinkingCore
 
     @Test func anInvalidUserFileIsReportedAndTheOthersStillLoad() throws {
         let config = try TemporaryFolder()
-        try config.write("thinkenv/protocols/broken.yaml", "name: Broken\nsummary: S\nsteps:\n  - kind: round\n    titel: R\n")
+        try config.write(
+            "thinkenv/protocols/broken.yaml",
+            "name: Broken\nsummary: S\nsteps:\n  - kind: round\n    titel: R\n")
         try config.write("thinkenv/protocols/binary.yaml", "\u{0}\u{1}\u{2}")
         try config.write("thinkenv/protocols/mine.yaml", validRound)
-        let catalog = ProtocolCatalog(environment: ["HOME": config.path + "/home", "XDG_CONFIG_HOME": config.path])
+        let catalog = ProtocolCatalog(environment: [
+            "HOME": config.path + "/home", "XDG_CONFIG_HOME": config.path,
+        ])
         #expect(catalog.entry(id: "mine")?.definition != nil)
         #expect(catalog.entry(id: "council")?.definition != nil)
         let broken = try #require(catalog.entry(id: "broken"))
@@ -58,7 +70,12 @@ import ThinkingCore
         let file = config.path + "/thinkenv/protocols/broken.yaml"
         let descriptions = catalog.problems.map(\.description)
         #expect(descriptions.contains("\(file):5:5: unknown key 'titel' (expected 'title')"))
-        #expect(descriptions.contains { $0.hasSuffix("binary.yaml:1:1: NUL byte: this is not a text file (expected a YAML text file)") })
+        #expect(
+            descriptions.contains {
+                $0.hasSuffix(
+                    "binary.yaml:1:1: NUL byte: this is not a text file (expected a YAML text file)"
+                )
+            })
         guard case .failure(let failure) = catalog.resolve("broken") else {
             Issue.record("an invalid protocol resolved")
             return
@@ -101,6 +118,7 @@ import ThinkingCore
             Issue.record("an unknown name resolved")
             return
         }
-        #expect(failure.description == "councel:1:1: no protocol with this name (expected 'council')")
+        #expect(
+            failure.description == "councel:1:1: no protocol with this name (expected 'council')")
     }
 }

@@ -24,7 +24,9 @@ func oneStep(_ kind: String, _ settings: String = "", components: String = "[Eas
     header + "  - kind: \(kind)\n    title: T\n" + settings + "    components: \(components)\n"
 }
 
-func load(_ yaml: String, file: String = "test.yaml") -> Result<ProtocolDefinition, ProtocolDiagnostics> {
+func load(_ yaml: String, file: String = "test.yaml") -> Result<
+    ProtocolDefinition, ProtocolDiagnostics
+> {
     ProtocolLoader.load(text: yaml, id: "test", file: file)
 }
 
@@ -38,8 +40,10 @@ let badProtocols: [BadProtocol] = [
         name: "unknown key with a near miss", yaml: oneStep("round", "    tunr: 2m\n"),
         line: 6, column: 5, message: "unknown key 'tunr'", expected: "'turn'"),
     BadProtocol(
-        name: "unknown top-level key far from any", yaml: header + "  - kind: round\n    title: R\n    components: [Ease]\nzebra: 1\n",
-        line: 7, column: 1, message: "unknown key 'zebra'", expected: "one of name, summary, budget, steps"),
+        name: "unknown top-level key far from any",
+        yaml: header + "  - kind: round\n    title: R\n    components: [Ease]\nzebra: 1\n",
+        line: 7, column: 1, message: "unknown key 'zebra'",
+        expected: "one of name, summary, budget, steps"),
     BadProtocol(
         name: "bare number duration", yaml: oneStep("round", "    turn: 90\n"),
         line: 6, column: 11, message: "turn is a bare number, 90, without a unit",
@@ -51,13 +55,16 @@ let badProtocols: [BadProtocol] = [
         name: "zero duration", yaml: oneStep("round", "    turn: 0s\n"),
         line: 6, column: 11, message: "turn is zero"),
     BadProtocol(
-        name: "unparsable duration", yaml: "name: T\nsummary: S\nbudget: forty minutes\nsteps:\n  - kind: round\n    title: R\n    components: [Ease]\n",
+        name: "unparsable duration",
+        yaml:
+            "name: T\nsummary: S\nbudget: forty minutes\nsteps:\n  - kind: round\n    title: R\n    components: [Ease]\n",
         line: 3, column: 9, message: "budget is 'forty minutes', not a duration"),
     BadProtocol(
         name: "empty step list", yaml: "name: T\nsummary: S\nsteps: []\n",
         line: 3, column: 8, message: "the list of steps is empty", expected: "at least one step"),
     BadProtocol(
-        name: "missing summary", yaml: "name: T\nsteps:\n  - kind: round\n    title: R\n    components: [Ease]\n",
+        name: "missing summary",
+        yaml: "name: T\nsteps:\n  - kind: round\n    title: R\n    components: [Ease]\n",
         line: 1, column: 1, message: "the protocol has no 'summary'", expected: "summary: ..."),
     BadProtocol(
         name: "missing kind", yaml: header + "  - title: R\n    components: [Ease]\n",
@@ -70,7 +77,8 @@ let badProtocols: [BadProtocol] = [
         line: 7, column: 12, message: "the content of pairs is never recorded"),
     BadProtocol(
         name: "unknown kind", yaml: oneStep("fishbowl"),
-        line: 4, column: 11, message: "kind is 'fishbowl'", expected: "round | pairs | presenter | question"),
+        line: 4, column: 11, message: "kind is 'fishbowl'",
+        expected: "round | pairs | presenter | question"),
     BadProtocol(
         name: "unknown component", yaml: oneStep("round", components: "[Attention, Silence]"),
         line: 6, column: 29, message: "unknown component 'Silence'"),
@@ -79,15 +87,18 @@ let badProtocols: [BadProtocol] = [
         line: 6, column: 17, message: "the list of components is empty"),
     BadProtocol(
         name: "unknown rotation", yaml: oneStep("round", "    rotate: sideways\n"),
-        line: 6, column: 13, message: "rotate is 'sideways'", expected: "none | starter | direction | both"),
+        line: 6, column: 13, message: "rotate is 'sideways'",
+        expected: "none | starter | direction | both"),
     BadProtocol(
         name: "rounds out of range", yaml: oneStep("round", "    rounds: 0\n"),
-        line: 6, column: 13, message: "rounds is '0'", expected: "a number from 1 to 20, or until-all-pass"),
+        line: 6, column: 13, message: "rounds is '0'",
+        expected: "a number from 1 to 20, or until-all-pass"),
     BadProtocol(
         name: "pass is not a bool", yaml: oneStep("round", "    pass: maybe\n"),
         line: 6, column: 11, message: "pass is 'maybe'", expected: "true or false"),
     BadProtocol(
-        name: "title is a list", yaml: header + "  - kind: round\n    title: [a, b]\n    components: [Ease]\n",
+        name: "title is a list",
+        yaml: header + "  - kind: round\n    title: [a, b]\n    components: [Ease]\n",
         line: 5, column: 12, message: "title is a list", expected: "text"),
     BadProtocol(
         name: "steps is text", yaml: "name: T\nsummary: S\nsteps: all of them\n",
@@ -99,8 +110,10 @@ let badProtocols: [BadProtocol] = [
         name: "who in a pairs step", yaml: oneStep("pairs", "    turn: 5m\n    who: members\n"),
         line: 7, column: 5, message: "'who' means nothing in a pairs step"),
     BadProtocol(
-        name: "appreciation to the Presenter from everyone", yaml: oneStep("round", "    to: presenter\n", components: "[Appreciation]"),
-        line: 6, column: 5, message: "a round to the Presenter is spoken by the other members", expected: "who: members"),
+        name: "appreciation to the Presenter from everyone",
+        yaml: oneStep("round", "    to: presenter\n", components: "[Appreciation]"),
+        line: 6, column: 5, message: "a round to the Presenter is spoken by the other members",
+        expected: "who: members"),
     BadProtocol(
         name: "YAML syntax error", yaml: "name: T\nsummary: \"unclosed\nsteps: []\n",
         line: 4, column: 1, message: "YAML syntax error: found unexpected end of stream"),
@@ -168,7 +181,8 @@ let badProtocols: [BadProtocol] = [
     }
 
     @Test func componentNamesAreCaseInsensitiveAndIncisiveQuestionsHasTwoSpellings() throws {
-        let yaml = header + "  - kind: question\n    title: Q\n"
+        let yaml =
+            header + "  - kind: question\n    title: Q\n"
             + "    components: [attention, EASE, Incisive Questions, incisive-questions]\n"
         let found = diagnostics(yaml)
         #expect(found.count == 1)
@@ -178,7 +192,8 @@ let badProtocols: [BadProtocol] = [
     }
 
     @Test func untilAllPassRoundsWithAStepTimeAndRotationLoad() throws {
-        let yaml = header + "  - kind: round\n    title: R\n    rounds: until-all-pass\n"
+        let yaml =
+            header + "  - kind: round\n    title: R\n    rounds: until-all-pass\n"
             + "    time: 10m\n    rotate: both\n    pass: false\n    components: [Difference]\n"
         let step = try load(yaml).get().steps[0]
         #expect(step.rounds == .untilAllPass)

@@ -76,7 +76,9 @@ func shippedProtocol(_ id: String) throws -> ProtocolDefinition {
             let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
             let id = String(name.dropLast(5))
             let embedded = try #require(EmbeddedProtocols.files.first { $0.id == id })
-            #expect(Array(embedded.text.utf8) == [UInt8](bytes), "\(name) differs: run scripts/embed-protocols")
+            #expect(
+                Array(embedded.text.utf8) == [UInt8](bytes),
+                "\(name) differs: run scripts/embed-protocols")
         }
     }
 
@@ -87,7 +89,9 @@ func shippedProtocol(_ id: String) throws -> ProtocolDefinition {
         #expect(text.contains("Time to Think Council (council)"))
         #expect(text.contains("Time budget: 40m"))
         #expect(text.contains("1. The Presenter thinks aloud [the Presenter's turn]"))
-        #expect(text.contains("9. Appreciation of the Presenter [round of the members, to the Presenter]"))
+        #expect(
+            text.contains(
+                "9. Appreciation of the Presenter [round of the members, to the Presenter]"))
         #expect(text.contains("turns of 1m each; passing allowed; 1 round; notes recorded"))
         #expect(text.contains("to the Presenter"))
         #expect(text.contains("Components: Attention, Incisive Questions"))

@@ -17,7 +17,8 @@ import ThinkingCore
     }
 
     @Test func tenThousandNestedFlowListsAreRefusedBeforeParsing() throws {
-        let yaml = "name: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let yaml =
+            "name: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let found = quickly { diagnostics(yaml) }
         let first = try #require(found.first)
         #expect(first.message.hasPrefix("nesting is too deep"))
@@ -43,7 +44,10 @@ import ThinkingCore
     @Test func aMebibyteFileIsRefusedUnread() throws {
         let yaml = "name: " + String(repeating: "a", count: 1 << 20)
         let first = try #require(quickly { diagnostics(yaml) }.first)
-        #expect(first.description == "test.yaml:1:1: the file is 1024 KiB, too large for a protocol (expected at most 256 KiB)")
+        #expect(
+            first.description
+                == "test.yaml:1:1: the file is 1024 KiB, too large for a protocol (expected at most 256 KiB)"
+        )
     }
 
     @Test func aMebibyteFileOnDiskIsRefusedWithoutReadingIt() throws {
@@ -55,11 +59,14 @@ import ThinkingCore
             Issue.record("a 1 MiB file was accepted")
             return
         }
-        #expect(failure.diagnostics.map(\.message) == ["the file is 1024 KiB, too large for a protocol"])
+        #expect(
+            failure.diagnostics.map(\.message) == ["the file is 1024 KiB, too large for a protocol"]
+        )
     }
 
     @Test func billionLaughsIsRefusedAtTheFirstAnchor() throws {
-        var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        var yaml =
+            "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         for level in 1...9 {
             let previous = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
             let name = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
@@ -82,14 +89,37 @@ import ThinkingCore
         #expect(step.question == "*What* & why?")
     }
 
+    @Test func bracketsAndAmpersandsInBlockAndMultiLineTextAreOnlyText() throws {
+        let yaml = """
+            name: Text
+            summary: |
+              [[[[ &not-an-anchor *nor-an-alias {{{{
+                - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -
+            steps:
+              - kind: round
+                title: "A title that goes on [ & on
+                  over two lines"
+                question: 'It''s [fine'
+                components: [Ease]
+            """
+        let definition = try load(yaml).get()
+        #expect(definition.summary.hasPrefix("[[[[ &not-an-anchor"))
+        #expect(definition.steps[0].title == "A title that goes on [ & on over two lines")
+        #expect(definition.steps[0].question == "It's [fine")
+    }
+
     @Test func invalidUTF8IsReportedAtItsByte() throws {
         let bytes = Array("name: T\nsummary: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
-        guard case .failure(let failure) = ProtocolLoader.load(bytes: bytes, id: "t", file: "t.yaml")
+        guard
+            case .failure(let failure) = ProtocolLoader.load(bytes: bytes, id: "t", file: "t.yaml")
         else {
             Issue.record("invalid UTF-8 was accepted")
             return
         }
-        #expect(failure.description == "t.yaml:2:13: invalid UTF-8 (byte 0xC3): this is not a text file (expected a YAML text file in UTF-8)")
+        #expect(
+            failure.description
+                == "t.yaml:2:13: invalid UTF-8 (byte 0xC3): this is not a text file (expected a YAML text file in UTF-8)"
+        )
     }
 
     @Test func controlCharactersAreRefused() throws {
@@ -115,7 +145,9 @@ import ThinkingCore
     @Test(arguments: 0..<100)
     func shuffledLinesOfARealProtocolNeverCrash(seed: Int) throws {
         var generator = SplitMix64(seed: UInt64(seed))
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Protocols/council.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Protocols/council.yaml"),
+            encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.shuffle(using: &generator)
         let cut = Int(generator.next() % UInt64(lines.count))
@@ -151,7 +183,8 @@ final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("thinkenv-tests-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
