@@ -1,0 +1,100 @@
+import Foundation
+import ThinkingCore
+
+/// The facilitator's choices for a new session, as typed (command-line options or the
+/// setup form), turned into a checked `SessionPlan`.
+public struct PlanRequest: Sendable {
+    public var protocolName: String
+    /// `"Ana, Ben, Chloé"`.
+    public var people: String?
+    /// A file with one name per line.
+    public var rosterPath: String?
+    public var question: String?
+    /// `90s`, `2m`, `1m30s`.
+    public var turn: String?
+    public var starter: String?
+    public var direction: Direction
+    public var randomOrder: Bool
+    public var seed: UInt64?
+    public var presenter: String?
+
+    public init(
+        protocolName: String, people: String? = nil, rosterPath: String? = nil,
+        question: String? = nil, turn: String? = nil, starter: String? = nil,
+        direction: Direction = .clockwise, randomOrder: Bool = false, seed: UInt64? = nil,
+        presenter: String? = nil
+    ) {
+        self.protocolName = protocolName
+        self.people = people
+        self.rosterPath = rosterPath
+        self.question = question
+        self.turn = turn
+        self.starter = starter
+        self.direction = direction
+        self.randomOrder = randomOrder
+        self.seed = seed
+        self.presenter = presenter
+    }
+
+    /// Whether the request names anybody (without people, the setup form asks).
+    public var hasPeople: Bool { people != nil || rosterPath != nil }
+
+    /// The names given, from `--people` and/or `--roster`.
+    public func names() throws(SetupError) -> [String] {
+        var names: [String] = []
+        if let people { names += Roster.names(fromList: people) }
+        if let rosterPath {
+            guard let data = FileManager.default.contents(atPath: rosterPath) else {
+                throw .rosterUnreadable(rosterPath)
+            }
+            guard data.count <= 1 << 20 else { throw .rosterUnreadable(rosterPath) }
+            names += Roster.names(fromLines: String(decoding: data, as: UTF8.self))
+        }
+        return names
+    }
+
+    /// A plan that can be run, or what is wrong with the request.
+    public func plan(catalog: ProtocolCatalog) throws(SetupError) -> SessionPlan {
+        let definition: ProtocolDefinition
+        switch catalog.resolve(protocolName) {
+        case .success(let found): definition = found
+        case .failure(let problems): throw .protocolProblems(problems)
+        }
+        var turnOverride: Duration? = nil
+        if let turn {
+            guard let parsed = DurationText.parse(turn) else { throw .badDuration(turn) }
+            turnOverride = parsed
+        }
+        let seed = randomOrder ? (self.seed ?? UInt64.random(in: 1...UInt64.max)) : nil
+        do {
+            return try SessionPlan.make(
+                definition: definition, names: try names(), presenter: presenter,
+                starter: starter, direction: direction, seed: seed, question: question,
+                turnOverride: turnOverride)
+        } catch let error as PlanError {
+            throw .plan(error)
+        } catch let error as SetupError {
+            throw error
+        } catch {
+            throw .rosterUnreadable(rosterPath ?? "")
+        }
+    }
+}
+
+/// Why a session cannot be set up as asked.
+public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
+    case protocolProblems(ProtocolDiagnostics)
+    case badDuration(String)
+    case rosterUnreadable(String)
+    case plan(PlanError)
+
+    public var description: String {
+        switch self {
+        case .protocolProblems(let problems): problems.description
+        case .badDuration(let text):
+            "\"\(text)\" is not a duration: write it like 90s, 2m or 1m30s."
+        case .rosterUnreadable(let path): "Cannot read the roster file \(path) (one name per line, at most 1 MiB)."
+        case .plan(let error): error.description
+        }
+    }
+}
