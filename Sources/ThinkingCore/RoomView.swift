@@ -1,0 +1,173 @@
+/// What the room sees at a moment: derived from the session and the time, nothing more.
+///
+/// The projected screen and a second display both draw from this; it holds names and text
+/// as data (the renderer neutralises them).
+public struct RoomView: Equatable, Sendable {
+    public enum Phase: Equatable, Sendable {
+        /// A step is announced and waits to begin.
+        case ready
+        /// One person thinks (a round, a Presenter's turn).
+        case turn
+        /// The room thinks in pairs on one shared clock.
+        case pairs
+        /// The Presenter is framing their question.
+        case question
+        /// Every step is done.
+        case complete
+        case finished
+    }
+
+    /// How a clock reads.
+    public enum ClockState: Equatable, Sendable {
+        /// Counting down to the allotted time.
+        case remaining(Duration)
+        /// No limit: counting up.
+        case elapsed(Duration)
+        /// The time was reached this long ago (not cut off: overtime).
+        case over(Duration)
+    }
+
+    /// A person's place in the order strip.
+    public enum OrderStatus: Equatable, Sendable {
+        case spoke, passed, thinking, next, waiting
+    }
+
+    public struct OrderEntry: Equatable, Sendable {
+        public var name: String
+        public var status: OrderStatus
+    }
+
+    public struct PairLine: Equatable, Sendable {
+        /// Nil while the group rests (a pair during a trio's third turn).
+        public var thinker: String?
+        public var partners: [String]
+    }
+
+    public var protocolName: String
+    public var phase: Phase
+    public var stepNumber: Int?
+    public var stepCount: Int
+    public var stepTitle: String?
+    public var stepKind: StepKind?
+    /// "Round 2 of 3", "Round 2" (keep going round), "Turn 1 of 2" in pairs.
+    public var roundLabel: String?
+    public var question: String?
+    public var components: [Component]
+    public var thinker: String?
+    /// "Presenter", "Member", "Thinker"; in a second offer "Offered again".
+    public var roleLabel: String?
+    /// For an appreciation round: whom it is for.
+    public var recipient: String?
+    public var clock: ClockState?
+    public var allotted: Duration?
+    public var order: [OrderEntry]
+    public var pairs: [PairLine]
+    public var paused: Bool
+    /// Time used and the protocol's budget, when it has one.
+    public var budget: (used: Duration, total: Duration)?
+
+    public static func == (a: RoomView, b: RoomView) -> Bool {
+        a.protocolName == b.protocolName && a.phase == b.phase && a.stepNumber == b.stepNumber
+            && a.stepCount == b.stepCount && a.stepTitle == b.stepTitle && a.stepKind == b.stepKind
+            && a.roundLabel == b.roundLabel && a.question == b.question
+            && a.components == b.components && a.thinker == b.thinker && a.roleLabel == b.roleLabel
+            && a.recipient == b.recipient && a.clock == b.clock && a.allotted == b.allotted
+            && a.order == b.order && a.pairs == b.pairs && a.paused == b.paused
+            && a.budget?.used == b.budget?.used && a.budget?.total == b.budget?.total
+    }
+}
+
+extension Session {
+    /// The room's view at `now` (call after `advance(to: now)` for deadlines to show).
+    public func roomView(at now: Duration) -> RoomView {
+        let definition = plan.definition
+        let stepIndex = stage.step
+        let step = stepIndex.map { definition.steps[$0] }
+        let name = { (id: PersonID) in self.plan.people[id] }
+        var view = RoomView(
+            protocolName: definition.name, phase: .ready, stepNumber: stepIndex.map { $0 + 1 },
+            stepCount: definition.steps.count, stepTitle: step?.title, stepKind: step?.kind,
+            roundLabel: nil, question: stepIndex.flatMap { question(forStep: $0) },
+            components: step?.components ?? [], thinker: nil, roleLabel: nil,
+            recipient: step?.to == .presenter ? plan.presenter.map(name) : nil,
+            clock: nil, allotted: nil, order: [], pairs: [], paused: isPaused, budget: nil)
+        if let total = definition.budget {
+            view.budget = (activeTime(from: .zero, to: now), total)
+        }
+        switch stage {
+        case .ready(let index):
+            view.phase = .ready
+            if definition.steps[index].kind == .round {
+                let people = audience(for: definition.steps[index])
+                let (starter, direction) = starterAndDirection(for: definition.steps[index], audience: people)
+                view.order = Self.order(people, from: starter, direction).enumerated().map {
+                    RoomView.OrderEntry(name: name($1), status: $0 == 0 ? .next : .waiting)
+                }
+            }
+        case .round(let progress):
+            view.phase = .turn
+            view.roundLabel = roundLabel(progress, step: definition.steps[progress.step])
+            fill(&view, turn: progress.turn, now: now)
+            view.roleLabel = progress.turn.secondOffer ? "Offered again" : "Member"
+            view.order = orderStrip(progress).map { RoomView.OrderEntry(name: name($0.0), status: $0.1) }
+        case .presenter(_, let turn):
+            view.phase = .turn
+            fill(&view, turn: turn, now: now)
+            view.roleLabel = "Presenter"
+        case .pairs(let progress):
+            view.phase = .pairs
+            view.roundLabel = "Turn \(progress.half + 1) of \(progress.halves)"
+            let elapsed = activeTime(from: progress.halfStartedAt, to: now)
+            view.clock = .remaining(max(.zero, progress.allotted - elapsed))
+            view.allotted = progress.allotted
+            view.pairs = progress.groups.indices.map { index in
+                let thinker = progress.thinker(ofGroup: index)
+                return RoomView.PairLine(
+                    thinker: thinker.map(name),
+                    partners: progress.groups[index].filter { $0 != thinker }.map(name))
+            }
+        case .question:
+            view.phase = .question
+            view.thinker = plan.presenter.map(name)
+            view.roleLabel = "Presenter"
+        case .complete:
+            view.phase = .complete
+        case .finished:
+            view.phase = .finished
+        }
+        return view
+    }
+
+    private func fill(_ view: inout RoomView, turn: LiveTurn, now: Duration) {
+        view.thinker = plan.people[turn.person]
+        view.allotted = turn.allotted
+        let elapsed = elapsed(of: turn, at: now)
+        if let allotted = turn.allotted {
+            view.clock = elapsed < allotted ? .remaining(allotted - elapsed) : .over(elapsed - allotted)
+        } else {
+            view.clock = .elapsed(elapsed)
+        }
+    }
+
+    private func roundLabel(_ progress: RoundProgress, step: StepDefinition) -> String? {
+        switch step.rounds {
+        case .fixed(1): return progress.offeringAgain ? "Offered again to those who passed" : nil
+        case .fixed(let count): return "Round \(progress.round) of \(count)"
+        case .untilAllPass: return "Round \(progress.round)"
+        }
+    }
+
+    /// Everyone of the round in order, with what they have done so far.
+    func orderStrip(_ progress: RoundProgress) -> [(PersonID, RoomView.OrderStatus)] {
+        let done = turns.filter { $0.step == progress.step && $0.round == progress.round }
+        let next = progress.waiting.first
+        return progress.order.map { person in
+            if person == progress.turn.person { return (person, .thinking) }
+            if person == next { return (person, .next) }
+            if let last = done.last(where: { $0.person == person }) {
+                return (person, last.passed ? .passed : .spoke)
+            }
+            return (person, .waiting)
+        }
+    }
+}
