@@ -88,9 +88,10 @@ public final class LogWriter {
         return flush()
     }
 
-    /// Encodes `value` as one JSON line and appends it.
+    /// Encodes `value` as one JSON line and appends it. (A label of its own: `Data`
+    /// and `[UInt8]` are `Encodable` too, and must not become base64 or arrays.)
     @discardableResult
-    public func append(_ value: some Encodable, encoder: JSONEncoder = JSONEncoder()) throws -> AppendStatus {
+    public func append(encoding value: some Encodable, encoder: JSONEncoder = JSONEncoder()) throws -> AppendStatus {
         append(try encoder.encode(value))
     }
 

@@ -13,12 +13,13 @@ import Testing
         let writer = try makeWriter(temp)
         for seq in 1...50 { #expect(writer.append(event(seq)) == .written) }
         struct Note: Codable { let seq: Int; let text: String }
-        #expect(try writer.append(Note(seq: 51, text: "two\nlines, \"quoted\", 日本")) == .written)
+        #expect(try writer.append(encoding: Note(seq: 51, text: "two\nlines, \"quoted\", 日本")) == .written)
+        #expect(writer.append(Data(event(52))) == .written)
         #expect(writer.warning == nil)
         #expect(writer.close() == .closed)
         let contents = try LogReader.read(path: writer.path)
         #expect(contents.problems == [])
-        #expect(try seqs(contents) == Array(1...51))
+        #expect(try seqs(contents) == Array(1...52))
         #expect(try JSONDecoder().decode(Note.self, from: contents.lines[50].data).text == "two\nlines, \"quoted\", 日本")
     }
 

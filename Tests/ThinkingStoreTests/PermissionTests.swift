@@ -11,7 +11,7 @@ import Testing
         return try body()
     }
 
-    @Test(arguments: [mode_t(0o000), mode_t(0o077), mode_t(0o022)])
+    @Test(arguments: [mode_t(0o000), mode_t(0o077), mode_t(0o022), mode_t(0o277)])
     func modesDoNotDependOnTheUmask(mask: mode_t) throws {
         let temp = try TemporaryDirectory()
         let paths = try temp.paths
