@@ -26,12 +26,12 @@ extension LogWriter {
     /// could not be written to a fallback file. Calling it again does nothing.
     public func close() -> CloseOutcome {
         guard fd >= 0 else { return .closed }
-        if !pending.isEmpty { _ = flush() }
+        _ = flush()  // with nothing pending, still checks that the file is in place
         defer {
             fileSystem.close(fd)
             fd = -1
         }
-        if pending.isEmpty { return .closed }
+        if pending.isEmpty, !fileRemoved { return .closed }
         // The whole log if its file was removed (its inode is still open), else
         // just what is missing from it.
         var lines: [[UInt8]] = []

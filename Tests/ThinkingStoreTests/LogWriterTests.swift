@@ -153,6 +153,18 @@ import Testing
         #expect(try seqs(LogReader.read(path: path)) == [1, 2, 3, 4])
     }
 
+    @Test func aLogDeletedAfterItsLastEventIsStillSavedAtClose() throws {
+        let temp = try TemporaryDirectory()
+        let writer = try makeWriter(temp)
+        for seq in 1...3 { writer.append(event(seq)) }
+        unlink(writer.path)
+        guard case .savedToFallback(let path, 3) = writer.close() else {
+            Issue.record("expected the three lines in a fallback file")
+            return
+        }
+        #expect(try seqs(LogReader.read(path: path)) == [1, 2, 3])
+    }
+
     @Test func aReplacedLogIsNoticed() throws {
         let temp = try TemporaryDirectory()
         let writer = try makeWriter(temp)
