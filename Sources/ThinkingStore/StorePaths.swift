@@ -1,0 +1,86 @@
+import Foundation
+
+/// Where thinkenv keeps its files, worked out from an environment (a parameter, so
+/// tests point it at temporary directories):
+/// sessions in `$XDG_DATA_HOME/thinkenv/sessions/`, configuration in
+/// `$XDG_CONFIG_HOME/thinkenv/`, with the XDG defaults under `$HOME`.
+public struct StorePaths: Equatable, Sendable {
+    /// `…/thinkenv`, the parent of `sessions`; created 0700.
+    public let dataDirectory: String
+    /// `…/thinkenv/sessions`; created 0700, one JSON Lines file per session.
+    public let sessionsDirectory: String
+    /// `…/thinkenv` under the XDG configuration home.
+    public let configDirectory: String
+    /// Where a log that cannot be written goes at the end, in order of preference.
+    public let fallbackDirectories: [String]
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case noHomeDirectory
+        public var description: String {
+            "HOME is not set and XDG_DATA_HOME/XDG_CONFIG_HOME are not absolute paths"
+        }
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
+        let home = Self.absolute(environment["HOME"])
+        func base(_ variable: String, default relative: String) throws(Failure) -> String {
+            if let value = Self.absolute(environment[variable]) { return value }
+            guard let home else { throw .noHomeDirectory }
+            return Self.join(home, relative)
+        }
+        dataDirectory = Self.join(try base("XDG_DATA_HOME", default: ".local/share"), "thinkenv")
+        sessionsDirectory = Self.join(dataDirectory, "sessions")
+        configDirectory = Self.join(try base("XDG_CONFIG_HOME", default: ".config"), "thinkenv")
+        let temporary = Self.absolute(environment["TMPDIR"]) ?? "/tmp"
+        fallbackDirectories = [home, temporary].compactMap { $0 }
+    }
+
+    /// The XDG spec: a variable that is unset, empty or relative is ignored.
+    static func absolute(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("/") else { return nil }
+        return value
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}
+
+// MARK: - Session file names
+
+extension StorePaths {
+    /// `2026-11-22T10-04-12Z-round.jsonl`: the start time in UTC (so names sort by
+    /// start time), then the protocol id; `attempt` 2, 3… adds `-2`, `-3`… when the
+    /// name is taken.
+    public static func sessionFileName(protocolID: String, startedAt: Date, attempt: Int = 1) -> String {
+        let suffix = attempt > 1 ? "-\(attempt)" : ""
+        return "\(utcStamp(startedAt))-\(sanitisedID(protocolID))\(suffix).jsonl"
+    }
+
+    /// Lower case, `[a-z0-9-]` only, no leading, trailing or doubled dashes;
+    /// `session` if nothing is left.
+    public static func sanitisedID(_ id: String) -> String {
+        var out = ""
+        for scalar in id.lowercased().unicodeScalars {
+            let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            if keep {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out.append("-")
+            }
+        }
+        out = String(out.prefix(64))
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "session" : out
+    }
+
+    /// `2026-11-22T10-04-12Z`: ISO 8601 with dashes for colons (safe in file names).
+    static func utcStamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let day = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+        return "\(day)T\(two(parts.tm_hour))-\(two(parts.tm_min))-\(two(parts.tm_sec))Z"
+    }
+}
