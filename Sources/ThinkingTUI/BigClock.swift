@@ -58,7 +58,9 @@ public enum BigClock {
         -> Size?
     {
         guard let size = size(for: text, fitting: rect.width, height: rect.height) else {
-            if rect.height > 0 { buffer.writeCentred(text, y: rect.y + rect.height / 2, in: rect, style: style) }
+            if rect.height > 0 {
+                buffer.writeCentred(text, y: rect.y + rect.height / 2, in: rect, style: style)
+            }
             return nil
         }
         let m = measure(text, size: size)
@@ -74,7 +76,9 @@ public enum BigClock {
     ) {
         let bitmap = size.font.bitmap(text)
         for row in 0..<size.height {
-            let line = size.isHalfBlock ? halfBlockRow(bitmap, row) : fullBlockRow(bitmap, row / size.pixelRows)
+            let line =
+                size.isHalfBlock
+                ? halfBlockRow(bitmap, row) : fullBlockRow(bitmap, row / size.pixelRows)
             var column = x
             for ch in line {
                 for _ in 0..<size.pixelColumns {
@@ -90,7 +94,9 @@ public enum BigClock {
 
     private static func halfBlockRow(_ bitmap: [[Bool]], _ row: Int) -> [Character] {
         let top = bitmap[2 * row]
-        let bottom = 2 * row + 1 < bitmap.count ? bitmap[2 * row + 1] : Array(repeating: false, count: top.count)
+        let bottom =
+            2 * row + 1 < bitmap.count
+            ? bitmap[2 * row + 1] : Array(repeating: false, count: top.count)
         return zip(top, bottom).map { t, b in
             switch (t, b) {
             case (true, true): return "█"

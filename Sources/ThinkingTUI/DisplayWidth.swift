@@ -101,7 +101,8 @@ extension String {
         if DisplayWidth.of(self) <= width { return self }
         let room = width - DisplayWidth.of(ellipsis)
         guard room >= 0 else { return "" }
-        var kept = "", used = 0
+        var kept = ""
+        var used = 0
         for ch in self {
             let w = ch.displayWidth
             if used + w > room { break }

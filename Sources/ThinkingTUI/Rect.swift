@@ -18,8 +18,10 @@ public struct Rect: Hashable, Sendable {
 
     /// The overlap of two rectangles (empty, at `self`'s origin, when they do not meet).
     public func intersection(_ other: Rect) -> Rect {
-        let left = max(x, other.x), top = max(y, other.y)
-        let right = min(maxX, other.maxX), bottom = min(maxY, other.maxY)
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = min(maxX, other.maxX)
+        let bottom = min(maxY, other.maxY)
         guard right > left, bottom > top else { return Rect(x: x, y: y, width: 0, height: 0) }
         return Rect(x: left, y: top, width: right - left, height: bottom - top)
     }
@@ -27,7 +29,8 @@ public struct Rect: Hashable, Sendable {
     /// A `width`×`height` rectangle centred in this one (left and top get the odd cell).
     /// Sizes larger than this rectangle are clipped to it.
     public func centred(width w: Int, height h: Int) -> Rect {
-        let w = min(max(0, w), width), h = min(max(0, h), height)
+        let w = min(max(0, w), width)
+        let h = min(max(0, h), height)
         return Rect(x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h)
     }
 

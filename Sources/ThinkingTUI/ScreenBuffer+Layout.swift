@@ -5,7 +5,9 @@ extension ScreenBuffer {
     /// Writes `text` on row `y` of `rect`, centred, truncated with an ellipsis when it is
     /// wider than the rectangle; returns the rectangle the text took.
     @discardableResult
-    public mutating func writeCentred(_ text: String, y: Int, in rect: Rect? = nil, style: Style = .normal)
+    public mutating func writeCentred(
+        _ text: String, y: Int, in rect: Rect? = nil, style: Style = .normal
+    )
         -> Rect
     {
         let bounds = rect ?? area
@@ -18,9 +20,12 @@ extension ScreenBuffer {
 
     /// Writes `text` at (x, y), truncated with an ellipsis to `width` columns.
     @discardableResult
-    public mutating func writeTruncated(_ text: String, x: Int, y: Int, width: Int, style: Style = .normal)
+    public mutating func writeTruncated(
+        _ text: String, x: Int, y: Int, width: Int, style: Style = .normal
+    )
         -> Int
     {
-        write(neutralised(text).truncated(toWidth: width), x: x, y: y, style: style, maxWidth: width)
+        write(
+            neutralised(text).truncated(toWidth: width), x: x, y: y, style: style, maxWidth: width)
     }
 }

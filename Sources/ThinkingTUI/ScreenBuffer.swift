@@ -93,7 +93,9 @@ public struct ScreenBuffer: Hashable, Sendable {
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
             var x = r.x
-            while x < r.maxX { x = put(cell.character, x: x, y: y, style: cell.style, limit: r.maxX) }
+            while x < r.maxX {
+                x = put(cell.character, x: x, y: y, style: cell.style, limit: r.maxX)
+            }
         }
     }
 

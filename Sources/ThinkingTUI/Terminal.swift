@@ -43,7 +43,8 @@ public final class Terminal {
         guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
             throw StartError(description: "cannot open /dev/null")
         }
-        try self.init(type: terminalType, output: output, input: input, owned: [output, input], theme: theme)
+        try self.init(
+            type: terminalType, output: output, input: input, owned: [output, input], theme: theme)
     }
 
     private init(
@@ -53,7 +54,10 @@ public final class Terminal {
         Terminal.prepareLocale()
         guard let screen = newterm(type, output, input) else {
             owned.forEach { fclose($0) }
-            throw StartError(description: "cannot start the terminal (TERM=\(type ?? Terminal.environment("TERM") ?? "unset"))")
+            throw StartError(
+                description:
+                    "cannot start the terminal (TERM=\(type ?? Terminal.environment("TERM") ?? "unset"))"
+            )
         }
         set_term(screen)
         self.screen = screen
@@ -105,7 +109,9 @@ public final class Terminal {
 
     private func startColours() {
         let noColour = !(Terminal.environment("NO_COLOR") ?? "").isEmpty
-        if noColour || !has_colors() || start_color() == cn_err() || use_default_colors() == cn_err() {
+        if noColour || !has_colors() || start_color() == cn_err()
+            || use_default_colors() == cn_err()
+        {
             theme = .mono
         }
         colours = theme == .mono ? 0 : Int(cn_colors())
@@ -141,11 +147,14 @@ public final class Terminal {
     /// update. Cells beyond the terminal's size are clipped.
     public func draw(_ buffer: ScreenBuffer) {
         guard !isRestored else { return }
-        if previous == nil { werase(window) }
+        if previous?.width != buffer.width || previous?.height != buffer.height {
+            werase(window)  // a first frame, or a new size: nothing stale may stay outside it
+        }
         let (columns, lines) = size
         var written = 0
         for i in buffer.changedCells(since: previous) {
-            let x = i % buffer.width, y = i / buffer.width
+            let x = i % buffer.width
+            let y = i / buffer.width
             guard x < columns, y < lines else { continue }
             paint(buffer.cells[i], x: x, y: y, columns: columns)
             written += 1
@@ -190,7 +199,9 @@ public final class Terminal {
         guard let base = scalars.first, !cell.isContinuation else { return ([32], false) }
         let libcWidth = Int(cn_wcwidth(wchar_t(base.value)))
         if libcWidth == Int(cell.width) {
-            let marks = scalars.dropFirst().filter { $0 != "\u{200D}" && cn_wcwidth(wchar_t($0.value)) == 0 }
+            let marks = scalars.dropFirst().filter {
+                $0 != "\u{200D}" && cn_wcwidth(wchar_t($0.value)) == 0
+            }
             return ([wchar_t(base.value)] + marks.prefix(4).map { wchar_t($0.value) }, false)
         }
         if libcWidth == 1 { return ([wchar_t(base.value)], cell.width == 2) }

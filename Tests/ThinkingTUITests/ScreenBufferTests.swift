@@ -69,7 +69,9 @@ struct ScreenBufferTests {
         var buffer = ScreenBuffer(width: 20, height: 1)
         buffer.write("A\u{1B}[2J\u{07}B\nC\u{202E}", x: 0, y: 0)
         #expect(buffer.lines() == ["A␛[2J␇B C\\u{202E}"])
-        let unsafe = buffer.cells.flatMap { $0.character.unicodeScalars }.filter { $0.value < 0x20 || $0.value == 0x7F }
+        let unsafe = buffer.cells.flatMap { $0.character.unicodeScalars }.filter {
+            $0.value < 0x20 || $0.value == 0x7F
+        }
         #expect(unsafe.isEmpty)
     }
 
@@ -80,7 +82,9 @@ struct ScreenBufferTests {
         #expect(placed == Rect(x: 4, y: 0, width: 3, height: 1))
         buffer.writeCentred("Augusta Ada King", y: 1)
         #expect(buffer.lines() == ["    Ada", "Augusta Ad…"])
-        #expect(Rect(x: 0, y: 0, width: 80, height: 24).centred(width: 10, height: 4) == Rect(x: 35, y: 10, width: 10, height: 4))
+        #expect(
+            Rect(x: 0, y: 0, width: 80, height: 24).centred(width: 10, height: 4)
+                == Rect(x: 35, y: 10, width: 10, height: 4))
     }
 
     @Test("Only the cells that changed are reported; all of them for a first or resized frame")

@@ -13,6 +13,8 @@ struct TerminalTests {
         defer { terminal.restore() }
         let (width, height) = terminal.size
         #expect(width == 80 && height == 24)
+        let colourWanted = (Terminal.environment("NO_COLOR") ?? "").isEmpty
+        #expect(terminal.theme == (colourWanted ? .default : .mono))
         var buffer = ScreenBuffer(width: width, height: height)
         buffer.write("Round: what is going well?", x: 0, y: 0)
         buffer.write("Zoë", x: 2, y: 1, style: Style.name.emphasised)
@@ -37,7 +39,8 @@ struct TerminalTests {
         func frame(_ clock: String) -> ScreenBuffer {
             var buffer = ScreenBuffer(width: 80, height: 24)
             buffer.writeCentred("Ada Lovelace", y: 1, style: .name)
-            BigClock.draw(clock, in: Rect(x: 0, y: 4, width: 80, height: 16), buffer: &buffer, style: .clock)
+            BigClock.draw(
+                clock, in: Rect(x: 0, y: 4, width: 80, height: 16), buffer: &buffer, style: .clock)
             buffer.writeCentred("Attention · Ease · Equality", y: 22, style: .quiet)
             return buffer
         }
@@ -66,10 +69,12 @@ struct TerminalTests {
         terminal.draw(big)
         #expect(terminal.cellsWrittenLastFrame == 250 * 70)
         #expect(terminal.windowRow(69).hasSuffix("Ada"))
+        terminal.draw(ScreenBuffer(width: 10, height: 10))  // a smaller frame clears the rest
+        #expect(terminal.windowRow(69) == "")
         terminal.restore()
         terminal.restore()
         terminal.draw(buffer)
-        #expect(terminal.cellsWrittenLastFrame == 250 * 70)
+        #expect(terminal.cellsWrittenLastFrame == 100)
         #expect(terminal.readKey(timeout: .zero) == nil)
     }
 
