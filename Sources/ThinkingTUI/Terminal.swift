@@ -37,10 +37,17 @@ public final class Terminal {
         try self.init(type: nil, output: cn_stdout(), input: cn_stdin(), owned: [], theme: theme)
     }
 
-    /// A terminal of type `terminalType` (e.g. "xterm-256color") that writes to /dev/null
-    /// and reads nothing: for tests, which read back what was drawn (as tig's suite does).
-    public convenience init(offscreen terminalType: String, theme: Theme = .default) throws {
-        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
+    /// A terminal of type `terminalType` (e.g. "xterm-256color") that writes to `outputPath`
+    /// (/dev/null unless a test wants to count the bytes) and reads nothing: for tests,
+    /// which read back what was drawn (as tig's suite does).
+    public convenience init(
+        offscreen terminalType: String, theme: Theme = .default, outputPath: String = "/dev/null"
+    ) throws {
+        guard let output = fopen(outputPath, "w") else {
+            throw StartError(description: "cannot open \(outputPath)")
+        }
+        guard let input = fopen("/dev/null", "r") else {
+            fclose(output)
             throw StartError(description: "cannot open /dev/null")
         }
         try self.init(

@@ -3,6 +3,10 @@ import Testing
 
 @testable import ThinkingTUI
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The ncurses backend, offscreen: a real `newterm` writing to /dev/null, read back from
 /// ncurses' window. Serialized: ncurses state is global.
 @Suite("Terminal backend (offscreen)", .serialized)
@@ -53,6 +57,33 @@ struct TerminalTests {
         #expect(terminal.cellsWrittenLastFrame == 0)
         #expect(terminal.cellsWrittenTotal == 80 * 24 + tick)
         #expect(terminal.windowRow(1) == "                                  Ada Lovelace")
+    }
+
+    @Test("A running clock sends few bytes a second: a tick is a small diff, not a repaint")
+    func bytesPerTick() throws {
+        let path = "/tmp/thinkenv-tui-bytes-\(getpid()).out"
+        defer { unlink(path) }
+        let terminal = try Terminal(offscreen: "xterm-256color", outputPath: path)
+        defer { terminal.restore() }
+        terminal.simulateResize(width: 120, height: 40)
+        func frame(_ seconds: Int) -> ScreenBuffer {
+            var buffer = ScreenBuffer(width: 120, height: 40)
+            buffer.writeCentred("Ada Lovelace", y: 1, style: .name)
+            let reading = "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+            let area = Rect(x: 0, y: 3, width: 120, height: 7)
+            #expect(BigClock.draw(reading, in: area, buffer: &buffer, style: .clock) == .large)
+            return buffer
+        }
+        func bytesSoFar() -> Int {
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : -1
+        }
+        terminal.draw(frame(300))
+        let firstFrame = bytesSoFar()
+        for seconds in stride(from: 299, to: 239, by: -1) { terminal.draw(frame(seconds)) }
+        let perTick = (bytesSoFar() - firstFrame) / 60
+        #expect(perTick > 0 && perTick < 150)  // tty-clock: ~100 bytes/s (DESIGN.md)
+        #expect(perTick * 4 < firstFrame)  // the first frame carries the whole clock
     }
 
     @Test("A resize repaints everything; restore is idempotent and drawing after it is a no-op")
