@@ -28,4 +28,13 @@ static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 
+static inline int cn_colors(void) { return COLORS; }
+// stdio's streams are C globals too.
+static inline FILE *cn_stdout(void) { return stdout; }
+static inline FILE *cn_stdin(void) { return stdin; }
+
+// glibc declares wcwidth only under _XOPEN_SOURCE; ncursesw measures characters with it.
+extern int wcwidth(wchar_t c);
+static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+
 #endif
