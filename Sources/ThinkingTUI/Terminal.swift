@@ -245,3 +245,13 @@ public final class Terminal {
         return Int32(clamping: ms)
     }
 }
+
+extension Terminal {
+    /// Rings the terminal's bell once (only when the facilitator asked for `--bell`).
+    public func bell() {
+        guard !isRestoredForBell else { return }
+        beep()
+    }
+
+    private var isRestoredForBell: Bool { isendwin() }
+}

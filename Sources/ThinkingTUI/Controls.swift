@@ -1,0 +1,138 @@
+import ThinkingCore
+
+/// The facilitator's side of the screen: overlays, input lines, a passing message.
+/// Never recorded: only the actions it leads to are.
+public struct Controls: Equatable, Sendable {
+    public enum Overlay: Equatable, Sendable {
+        case none
+        /// All the keys (`?`).
+        case help
+        /// The ten components, full screen (`c`).
+        case components
+        /// "End the session? It can be resumed." (`q`, Ctrl-C).
+        case confirmQuit
+        /// Pairs: the thinkers finished early; swap the whole room now?
+        case confirmSwap
+        /// A note being typed.
+        case note(String)
+    }
+
+    public var overlay: Overlay = .none
+    /// The Presenter's question as it is being typed (the question step).
+    public var questionDraft: String = ""
+    /// Whether the key hint line is hidden (`h`).
+    public var hintHidden = false
+    /// A short message after a refused key ("This step does not allow passing."), cleared by
+    /// the next key.
+    public var message: String?
+
+    public init() {}
+}
+
+/// What a key press asks the runner to do.
+public enum Command: Equatable, Sendable {
+    /// Nothing beyond redrawing.
+    case none
+    /// Hand an action to the engine (and record it).
+    case act(Action)
+    /// Leave; the session can be resumed.
+    case quit
+    /// Finish the session for good (from the summary), then leave.
+    case finish
+}
+
+/// Longest note or question accepted from the keyboard.
+let maximumInputLength = 2000
+
+extension Controls {
+    /// Interprets a key in the light of what is on screen. Pure: the runner carries out
+    /// the command.
+    public mutating func interpret(_ key: Key, session: Session) -> Command {
+        message = nil
+        switch overlay {
+        case .help, .components:
+            overlay = .none
+            return .none
+        case .confirmQuit:
+            overlay = .none
+            return key == .character("y") || key == .character("Y") ? .quit : .none
+        case .confirmSwap:
+            overlay = .none
+            return key == .character("y") || key == .character("Y") ? .act(.swapEarly) : .none
+        case .note(let text):
+            switch edit(text, with: key) {
+            case .editing(let text): overlay = .note(text); return .none
+            case .cancelled: overlay = .none; return .none
+            case .done(let text): overlay = .none; return .act(.addNote(text: text))
+            }
+        case .none:
+            break
+        }
+        if key == .ctrlC { overlay = .confirmQuit; return .none }
+        if case .question = session.stage { return interpretQuestion(key) }
+        return interpretSession(key, session: session)
+    }
+
+    private mutating func interpretQuestion(_ key: Key) -> Command {
+        switch edit(questionDraft, with: key) {
+        case .editing(let text): questionDraft = text; return .none
+        case .cancelled: questionDraft = ""; return .none
+        case .done(let text):
+            questionDraft = ""
+            return .act(.frameQuestion(text: text))
+        }
+    }
+
+    private mutating func interpretSession(_ key: Key, session: Session) -> Command {
+        switch key {
+        case .character(" "), .enter:
+            switch session.stage {
+            case .ready: return .act(.begin)
+            case .pairs: overlay = .confirmSwap; return .none
+            case .complete, .finished: return .none
+            default: return .act(.handOn)
+            }
+        case .character("p"): return .act(.pass)
+        case .character("u"): return .act(.undo)
+        case .character("z"): return .act(session.isPaused ? .resume : .pause)
+        case .character("i"): return .act(.noteInterruption)
+        case .character("n"):
+            if session.currentStep?.notes == true {
+                overlay = .note("")
+            } else {
+                message = "Notes are not recorded in this step."
+            }
+            return .none
+        case .character("c"): overlay = .components; return .none
+        case .character("?"): overlay = .help; return .none
+        case .character("h"): hintHidden.toggle(); return .none
+        case .character("q"), .character("Q"):
+            if session.stage == .complete { return .finish }
+            overlay = .confirmQuit
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    enum Edit { case editing(String), cancelled, done(String) }
+
+    /// One key applied to a line being typed: Enter saves, Esc cancels.
+    func edit(_ text: String, with key: Key) -> Edit {
+        switch key {
+        case .enter:
+            let trimmed = text.trimmed
+            return trimmed.isEmpty ? .cancelled : .done(trimmed)
+        case .escape: return .cancelled
+        case .backspace, .delete:
+            return .editing(String(text.dropLast()))
+        case .character(let character):
+            guard text.count < maximumInputLength,
+                !character.unicodeScalars.contains(where: TerminalText.isUnsafe)
+            else { return .editing(text) }
+            return .editing(text + String(character))
+        default:
+            return .editing(text)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ThinkingCore
+
+/// The summary at the end, the keys, the components card and confirmation dialogs.
+extension SessionScreen {
+    func drawSummary(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        let tallies = Tally.of(session)
+        let total = tallies.reduce(Duration.zero) { $0 + $1.total }
+        var y = area.y
+        let finished = view.phase == .finished ? "Session finished" : "Every step is done"
+        buffer.writeCentred(finished, y: y, in: area, style: Style.name.emphasised)
+        y += 2
+        let nameWidth = min(30, max(6, tallies.map { neutralised(session.plan.people[$0.person]).displayWidth }.max() ?? 6))
+        let header = "Name".padded(nameWidth) + "   Turns  Passes     Time   Share"
+        let x = area.x + max(1, (area.width - header.count) / 2)
+        buffer.write(header, x: x, y: y, style: .quiet)
+        y += 1
+        for tally in tallies where y < area.maxY - 2 {
+            let name = neutralised(session.plan.people[tally.person]).truncated(toWidth: nameWidth)
+            let share = total > .zero ? Int((tally.total / total * 100).rounded()) : 0
+            let figures = String(tally.turns).leftPadded(8) + String(tally.passes).leftPadded(8)
+                + DurationText.clock(tally.total).leftPadded(9) + "\(share)%".leftPadded(8)
+            buffer.write(name.padded(nameWidth) + "  " + figures, x: x, y: y)
+            y += 1
+        }
+        let spoken = tallies.filter { $0.turns > 0 }.map(\.total)
+        if let most = spoken.max(), let least = spoken.min(), y < area.maxY - 1 {
+            buffer.write("Spread: \(DurationText.clock(most - least)) between the longest and shortest total", x: x, y: y + 1, style: .quiet)
+        }
+    }
+
+    func drawHelp(into buffer: inout ScreenBuffer) {
+        let keys: [(String, String)] = [
+            ("Space, Enter", "the thinker has finished (hand on); begins a step"),
+            ("p", "pass (offered again at the end of the round)"),
+            ("u", "undo the last hand-on or pass"),
+            ("z", "pause / resume every clock"),
+            ("n", "type a note, where the step records notes"),
+            ("i", "note an interruption (time only; the clock goes on)"),
+            ("c", "the ten components"),
+            ("h", "hide / show the key line"),
+            ("?", "this list"),
+            ("q, Ctrl-C", "end the session (it can be resumed)"),
+            ("In pairs", "Space asks whether to swap early"),
+            ("Council", "the Presenter's question is typed at its step; Enter saves"),
+        ]
+        drawCard(title: "Keys", rows: keys, into: &buffer)
+    }
+
+    func drawComponents(into buffer: inout ScreenBuffer) {
+        drawCard(title: "The ten components", rows: Component.allCases.map { ($0.rawValue, $0.line) }, into: &buffer)
+    }
+
+    private func drawCard(title: String, rows: [(String, String)], into buffer: inout ScreenBuffer) {
+        let area = buffer.area.inset(by: 1)
+        let spacing = area.height >= rows.count * 2 + 4 ? 2 : 1
+        var y = area.y + max(0, (area.height - rows.count * spacing - 3) / 2)
+        buffer.writeCentred(title, y: y, in: area, style: Style.name.emphasised)
+        y += 2
+        let keyWidth = rows.map { $0.0.count }.max() ?? 0
+        let x = area.x + max(0, (area.width - min(area.width, keyWidth + 3 + 80)) / 2)
+        for (key, text) in rows where y < area.maxY - 1 {
+            buffer.write(key, x: x, y: y, style: Style.accent.emphasised)
+            buffer.writeTruncated(text, x: x + keyWidth + 3, y: y, width: area.maxX - x - keyWidth - 3)
+            y += spacing
+        }
+        buffer.writeCentred("Any key returns", y: area.maxY - 1, in: area, style: .quiet)
+    }
+
+    func drawDialog(_ lines: [String], into buffer: inout ScreenBuffer) {
+        let width = min(buffer.width - 4, (lines.map(\.displayWidth).max() ?? 0) + 6)
+        let box = buffer.area.centred(width: width, height: lines.count + 4)
+        buffer.fill(box, with: .blank(.inverse))
+        for (offset, line) in lines.enumerated() {
+            buffer.writeCentred(line, y: box.y + 2 + offset, in: box, style: Style.inverse.emphasised)
+        }
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        let w = displayWidth
+        return w >= width ? self : self + String(repeating: " ", count: width - w)
+    }
+
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,149 @@
+import ThinkingCore
+
+/// The body of the screen for each phase: a turn, pairs, a step waiting to begin, the
+/// Presenter's question being typed.
+extension SessionScreen {
+    func drawTurn(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        var rest = drawQuestion(view.question, into: &buffer, area: area)
+        rest = drawOrder(view.order, into: &buffer, area: rest)
+        var (line, below) = rest.splitTop(1)
+        buffer.writeCentred(view.thinker ?? "", y: line.y, in: line, style: Style.name.emphasised)
+        (line, below) = below.splitTop(1)
+        var role = view.roleLabel ?? ""
+        if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
+        buffer.writeCentred(role, y: line.y, in: line, style: .quiet)
+        (line, below) = below.splitTop(1)
+        if case .over(let over) = view.clock {
+            buffer.writeCentred("TIME · over by \(DurationText.clock(over))", y: line.y, in: line, style: Style.clockOvertime.emphasised)
+        } else if let allotted = view.allotted {
+            buffer.writeCentred("of \(DurationText.format(allotted))", y: line.y, in: line, style: .quiet)
+        }
+        drawClock(view.clock, into: &buffer, area: below)
+    }
+
+    func drawPairs(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        let rest = drawQuestion(view.question, into: &buffer, area: area)
+        let lines = view.pairs.map { pair -> String in
+            guard let thinker = pair.thinker else {
+                return pair.partners.joined(separator: " & ") + ": resting (the trio's third turn)"
+            }
+            let listeners = pair.partners.joined(separator: ", ")
+            return "\(thinker) thinks · \(listeners) \(pair.partners.count > 1 ? "listen" : "listens")"
+        }
+        let columns = lines.count > 4 && rest.width >= 100 ? 2 : 1
+        let rows = min((lines.count + columns - 1) / columns, max(1, rest.height / 2))
+        let (clockArea, list) = rest.splitBottom(rows + 1)
+        let columnWidth = list.width / columns
+        for (index, line) in lines.enumerated() {
+            let column = index / rows, row = index % rows
+            guard column < columns else { break }
+            let cell = Rect(x: list.x + column * columnWidth, y: list.y + 1 + row, width: columnWidth, height: 1)
+            buffer.writeCentred(line, y: cell.y, in: cell, style: .normal)
+        }
+        let (label, clock) = clockArea.splitTop(1)
+        buffer.writeCentred("Thinkers think, partners give attention · the room swaps at time", y: label.y, in: label, style: .quiet)
+        drawClock(view.clock, into: &buffer, area: clock)
+    }
+
+    func drawReady(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        var rest = drawQuestion(view.question, into: &buffer, area: area)
+        rest = drawOrder(view.order, into: &buffer, area: rest)
+        let step = session.currentStep
+        var lines: [(String, Style)] = [(view.stepTitle ?? "", Style.name.emphasised), ("", .normal)]
+        switch step?.kind {
+        case .round:
+            if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
+            if let turn = step.flatMap(session.plan.turn(for:)) {
+                lines.append(("Each turn: \(DurationText.format(turn)), the same for everyone", .quiet))
+            }
+            if step?.to == .presenter, let presenter = session.plan.presenter {
+                lines.append(("Appreciation of \(session.plan.people[presenter])", .quiet))
+            }
+        case .pairs:
+            if let turn = step.flatMap(session.plan.turn(for:)) {
+                lines.append(("\(DurationText.format(turn)) each way, on one shared clock", .normal))
+            }
+        case .presenter:
+            if let presenter = session.plan.presenter {
+                lines.append(("Presenter: \(session.plan.people[presenter])", .normal))
+            }
+        default: break
+        }
+        lines += [("", .normal), ("Space begins", .accent)]
+        let top = rest.y + max(0, (rest.height - lines.count) / 2)
+        for (offset, (text, style)) in lines.enumerated() where top + offset < rest.maxY {
+            buffer.writeCentred(text, y: top + offset, in: rest, style: style)
+        }
+    }
+
+    func drawQuestionStep(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        let middle = area.y + area.height / 2
+        buffer.writeCentred(view.stepTitle ?? "The Presenter's question", y: middle - 4, in: area, style: Style.name.emphasised)
+        buffer.writeCentred("\(view.thinker ?? "The Presenter") frames the question, in their own words", y: middle - 2, in: area, style: .quiet)
+        let width = area.width - 8
+        let lines = TextWrap.lines(controls.questionDraft + "▏", width: width, maxLines: 3)
+        for (offset, line) in lines.enumerated() {
+            buffer.write(line, x: area.x + 4, y: middle + offset, style: .accent)
+        }
+        buffer.writeCentred("Enter saves it · Esc clears", y: middle + 4, in: area, style: .quiet)
+    }
+
+    // MARK: - Pieces
+
+    /// The question in force, wrapped, at the top of `area`; returns what is left below.
+    func drawQuestion(_ question: String?, into buffer: inout ScreenBuffer, area: Rect) -> Rect {
+        guard let question, !question.isEmpty else { return area }
+        let maxLines = area.height >= 30 ? 3 : 2
+        let lines = TextWrap.lines(question, width: area.width - 6, maxLines: maxLines)
+        for (offset, line) in lines.enumerated() {
+            buffer.writeCentred(line, y: area.y + offset, in: area, style: Style.accent.emphasised)
+        }
+        return area.splitTop(lines.count + 1).rest
+    }
+
+    /// The order strip at the bottom of `area`; returns what is left above it.
+    func drawOrder(_ order: [RoomView.OrderEntry], into buffer: inout ScreenBuffer, area: Rect) -> Rect {
+        guard !order.isEmpty else { return area }
+        let parts = order.map { entry -> (String, Style) in
+            switch entry.status {
+            case .spoke: ("✓ " + entry.name, .quiet)
+            case .passed: ("– " + entry.name + " (passed)", .quiet)
+            case .thinking: ("▶ " + entry.name, Style.accent.emphasised)
+            case .next: ("next: " + entry.name, .normal)
+            case .waiting: ("· " + entry.name, .normal)
+            }
+        }
+        let separator = "   "
+        var rows: [[(String, Style)]] = [[]]
+        var rowWidth = 0
+        for part in parts {
+            let width = neutralised(part.0).displayWidth + separator.count
+            if rowWidth + width > area.width - 2, !rows[rows.count - 1].isEmpty, rows.count < 2 {
+                rows.append([])
+                rowWidth = 0
+            }
+            rows[rows.count - 1].append(part)
+            rowWidth += width
+        }
+        let (rest, strip) = area.splitBottom(rows.count + 1)
+        for (index, row) in rows.enumerated() {
+            let total = row.map { neutralised($0.0).displayWidth }.reduce(0, +) + separator.count * (row.count - 1)
+            var x = strip.x + max(1, (strip.width - total) / 2)
+            for (text, style) in row {
+                x = buffer.write(text, x: x, y: strip.y + 1 + index, style: style, maxWidth: strip.maxX - x)
+                x += separator.count
+            }
+        }
+        return rest
+    }
+
+    /// The big clock, as large as fits, but kept to a size whose redraws stay cheap: the
+    /// projector-sized glyphs only on a projector-sized window.
+    func drawClock(_ clock: RoomView.ClockState?, into buffer: inout ScreenBuffer, area: Rect) {
+        guard let clock, area.height > 0 else { return }
+        let cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
+        let rect = area.centred(width: area.width, height: min(area.height, cap))
+        let style: Style = if case .over = clock { .clockOvertime } else { .clock }
+        BigClock.draw(ClockText.big(clock), in: rect, buffer: &buffer, style: style)
+    }
+}

@@ -1,0 +1,135 @@
+import ThinkingCore
+
+/// The projected session screen, as a pure function: what is drawn depends only on the
+/// session, the facilitator's controls, the time and the window's size.
+public struct SessionScreen {
+    /// Below this, the screen asks for a larger window (the clock goes on).
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    public var session: Session
+    public var controls: Controls
+    public var now: Duration
+    /// A persistent warning from the log (a write failure), shown until it clears.
+    public var warning: String?
+
+    public init(session: Session, controls: Controls, now: Duration, warning: String? = nil) {
+        self.session = session
+        self.controls = controls
+        self.now = now
+        self.warning = warning
+    }
+
+    public func render(width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
+        let view = session.roomView(at: now)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            drawTooSmall(view, into: &buffer)
+            return buffer
+        }
+        switch controls.overlay {
+        case .help: drawHelp(into: &buffer); return buffer
+        case .components: drawComponents(into: &buffer); return buffer
+        default: break
+        }
+        var body = buffer.area
+        body = drawFrame(view, into: &buffer, area: body)
+        switch view.phase {
+        case .ready: drawReady(view, into: &buffer, area: body)
+        case .turn: drawTurn(view, into: &buffer, area: body)
+        case .pairs: drawPairs(view, into: &buffer, area: body)
+        case .question: drawQuestionStep(view, into: &buffer, area: body)
+        case .complete, .finished: drawSummary(view, into: &buffer, area: body)
+        }
+        switch controls.overlay {
+        case .confirmQuit:
+            drawDialog(["End the session? It can be resumed.", "y: end now    any other key: go back"], into: &buffer)
+        case .confirmSwap:
+            drawDialog(["Swap the whole room now, before time?", "The time belongs to the thinker.", "y: swap early    any other key: go back"], into: &buffer)
+        default: break
+        }
+        return buffer
+    }
+
+    // MARK: - Frame: status line, warning, components, hint, message
+
+    /// Draws what surrounds every phase and returns the area left for the phase.
+    private func drawFrame(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) -> Rect {
+        var (top, rest) = area.splitTop(1)
+        let step = view.stepTitle.flatMap { $0 == view.protocolName ? nil : $0 }
+        let title = [view.protocolName, step].compactMap { $0 }.joined(separator: " · ")
+        var right: [String] = []
+        if let label = view.roundLabel { right.append(label) }
+        if let number = view.stepNumber { right.append("Step \(number) of \(view.stepCount)") }
+        if let budget = view.budget {
+            right.append("\(DurationText.clock(budget.used)) of \(DurationText.format(budget.total))")
+        }
+        let rightText = right.joined(separator: " · ")
+        buffer.writeTruncated(title, x: 1, y: top.y, width: max(0, top.width - rightText.displayWidth - 4), style: .quiet)
+        buffer.write(rightText, x: max(1, top.maxX - 1 - rightText.displayWidth), y: top.y, style: .quiet)
+        if view.paused {
+            buffer.writeCentred(" PAUSED · z resumes ", y: top.y, in: top, style: .inverse)
+        }
+        (top, rest) = rest.splitTop(1)
+        if let warning {
+            buffer.writeCentred("⚠ " + warning, y: top.y, in: top, style: .warning)
+        }
+        if !controls.hintHidden {
+            let hint: Rect
+            (rest, hint) = rest.splitBottom(1)
+            let full = hintText(view)
+            let text = full.displayWidth <= hint.width - 2 ? full : full.replacingColons()
+            buffer.writeCentred(text, y: hint.y, in: hint, style: .quiet)
+        }
+        if !view.components.isEmpty {
+            let line: Rect
+            (rest, line) = rest.splitBottom(1)
+            buffer.writeCentred(
+                view.components.map(\.rawValue).joined(separator: " · "), y: line.y, in: line, style: .quiet)
+        }
+        let messageLine: Rect
+        (rest, messageLine) = rest.splitBottom(1)
+        if case .note(let draft) = controls.overlay {
+            let prompt = "Note: "
+            let room = messageLine.width - 2 - prompt.count - 24
+            let shown = String(draft.suffix(max(0, room)))
+            buffer.write(prompt + shown + "▏  Enter saves · Esc cancels", x: 1, y: messageLine.y, style: .accent)
+        } else if let message = controls.message {
+            buffer.writeCentred(message, y: messageLine.y, in: messageLine, style: .accent)
+        }
+        return rest
+    }
+
+    private func hintText(_ view: RoomView) -> String {
+        switch view.phase {
+        case .ready: "Space: begin · c: components · ?: keys · q: quit · h: hide"
+        case .turn: "Space: finished · p: pass · u: undo · z: pause · n: note · i: interrupted · ?: keys · q: quit"
+        case .pairs: "Space: swap early · z: pause · i: interruption · ?: keys · q: quit"
+        case .question: "Type the question · Enter: save · Esc: clear · Ctrl-C: quit"
+        case .complete: "q: end the session · u: undo the last hand-on · ?: keys"
+        case .finished: "The session has finished."
+        }
+    }
+
+    // MARK: - Too small
+
+    private func drawTooSmall(_ view: RoomView, into buffer: inout ScreenBuffer) {
+        let area = buffer.area
+        let middle = area.height / 2
+        buffer.writeCentred(
+            "Make this window larger (needs \(Self.minimumWidth) x \(Self.minimumHeight))",
+            y: max(0, middle - 1), in: area, style: .accent)
+        let who = view.thinker ?? view.stepTitle ?? view.protocolName
+        let clock = view.clock.map(ClockText.small) ?? ""
+        if area.height > 1 {
+            buffer.writeCentred(clock.isEmpty ? who : who + " · " + clock, y: min(area.height - 1, middle + 1), in: area, style: .name)
+        }
+    }
+}
+
+extension String {
+    /// The short form of a key hint: "p: pass · u: undo" becomes "p pass · u undo".
+    func replacingColons() -> String {
+        split(separator: ":", omittingEmptySubsequences: false).joined()
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ThinkingCore
+import ThinkingStore
+import ThinkingTUI
+
+/// Runs the setup form until the facilitator starts a valid session or cancels.
+enum SetupFlow {
+    static func ask(request: PlanRequest, catalog: ProtocolCatalog, terminal: Terminal) -> SessionPlan? {
+        let valid = catalog.entries.compactMap { entry in entry.definition.map { (entry.id, $0) } }
+        let choices = valid.map {
+            SetupForm.Choice(id: $0.0, name: $0.1.name, summary: $0.1.summary, needsPresenter: $0.1.needsPresenter)
+        }
+        var form = SetupForm(
+            choices: choices, selected: choices.firstIndex { $0.id == request.protocolName } ?? 0,
+            question: request.question ?? "", turn: request.turn ?? "", presenter: request.presenter ?? "")
+        while true {
+            let size = terminal.size
+            terminal.draw(form.render(width: size.width, height: size.height))
+            guard let key = terminal.readKey(timeout: .seconds(1)) else { continue }
+            switch form.handle(key) {
+            case .editing: continue
+            case .cancel: return nil
+            case .submit:
+                var answer = request
+                answer.protocolName = form.choice?.id ?? request.protocolName
+                answer.people = form.names.split(whereSeparator: \.isNewline).joined(separator: ",")
+                answer.question = form.question.isEmpty ? nil : form.question
+                answer.turn = form.turn.isEmpty ? nil : form.turn
+                answer.presenter = form.presenter.isEmpty ? nil : form.presenter
+                do {
+                    return try answer.plan(catalog: catalog)
+                } catch {
+                    form.error = error.description
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ThinkingCore
+import ThinkingStore
+
+/// The `thinkenv` command: runs Thinking Environment sessions in a terminal.
+@main
+struct Thinkenv: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "thinkenv",
+        abstract: "Run Thinking Environment sessions: rounds, thinking pairs, councils.",
+        discussion: """
+            Start a session with `thinkenv run round --people "Ana, Ben, Chloé"`.
+            Every turn is recorded to a private log; `thinkenv resume` takes up a session
+            that was interrupted, `thinkenv show latest` prints its transcript.
+            """,
+        version: version,
+        subcommands: [
+            Run.self, Resume.self, ProtocolsCommand.self, ComponentsCommand.self,
+        ],
+        defaultSubcommand: Run.self
+    )
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
