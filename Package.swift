@@ -31,7 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "ThinkingCoreTests", dependencies: ["ThinkingCore"]),
         .testTarget(name: "ThinkingStoreTests", dependencies: ["ThinkingStore"]),
-        .testTarget(name: "ThinkingTUITests", dependencies: ["ThinkingTUI"]),
+        .testTarget(name: "ThinkingTUITests", dependencies: ["ThinkingTUI", "ThinkingCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

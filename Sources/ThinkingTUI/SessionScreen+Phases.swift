@@ -6,7 +6,11 @@ extension SessionScreen {
     func drawTurn(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
         var rest = drawQuestion(view.question, into: &buffer, area: area)
         rest = drawOrder(view.order, into: &buffer, area: rest)
-        var (line, below) = rest.splitTop(1)
+        // The name, the role, a line about the time, then the clock: one block, centred.
+        let clockRows = clockHeight(view.clock, in: buffer, area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 4)))
+        let block = 4 + clockRows
+        var (line, below) = rest.splitTop(max(0, (rest.height - block) / 2))
+        (line, below) = below.splitTop(1)
         buffer.writeCentred(view.thinker ?? "", y: line.y, in: line, style: Style.name.emphasised)
         (line, below) = below.splitTop(1)
         var role = view.roleLabel ?? ""
@@ -18,7 +22,7 @@ extension SessionScreen {
         } else if let allotted = view.allotted {
             buffer.writeCentred("of \(DurationText.format(allotted))", y: line.y, in: line, style: .quiet)
         }
-        drawClock(view.clock, into: &buffer, area: below)
+        drawClock(view.clock, into: &buffer, area: below.splitTop(1).rest)
     }
 
     func drawPairs(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
@@ -137,12 +141,21 @@ extension SessionScreen {
         return rest
     }
 
+    /// The rows the big clock takes in `area`: the largest size that fits, kept to a
+    /// size whose redraws stay cheap (the projector-sized glyphs on a projector-sized window).
+    func clockHeight(_ clock: RoomView.ClockState?, in buffer: ScreenBuffer, area: Rect) -> Int {
+        guard let clock else { return 0 }
+        let cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
+        let text = ClockText.big(clock)
+        return BigClock.size(for: text, fitting: area.width, height: min(area.height, cap))?.height ?? 1
+    }
+
     /// The big clock, as large as fits, but kept to a size whose redraws stay cheap: the
     /// projector-sized glyphs only on a projector-sized window.
     func drawClock(_ clock: RoomView.ClockState?, into buffer: inout ScreenBuffer, area: Rect) {
         guard let clock, area.height > 0 else { return }
-        let cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
-        let rect = area.centred(width: area.width, height: min(area.height, cap))
+        let rows = clockHeight(clock, in: buffer, area: area)
+        let rect = Rect(x: area.x, y: area.y, width: area.width, height: max(1, rows))
         let style: Style = if case .over = clock { .clockOvertime } else { .clock }
         BigClock.draw(ClockText.big(clock), in: rect, buffer: &buffer, style: style)
     }

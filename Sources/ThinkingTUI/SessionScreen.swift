@@ -77,9 +77,7 @@ public struct SessionScreen {
         if !controls.hintHidden {
             let hint: Rect
             (rest, hint) = rest.splitBottom(1)
-            let full = hintText(view)
-            let text = full.displayWidth <= hint.width - 2 ? full : full.replacingColons()
-            buffer.writeCentred(text, y: hint.y, in: hint, style: .quiet)
+            buffer.writeCentred(hintText(view, width: hint.width - 2), y: hint.y, in: hint, style: .quiet)
         }
         if !view.components.isEmpty {
             let line: Rect
@@ -100,15 +98,26 @@ public struct SessionScreen {
         return rest
     }
 
-    private func hintText(_ view: RoomView) -> String {
+    /// The key line: the full form when it fits, else the essentials (`?` lists them all).
+    private func hintText(_ view: RoomView, width: Int) -> String {
+        let (full, compact): (String, String)
         switch view.phase {
-        case .ready: "Space: begin · c: components · ?: keys · q: quit · h: hide"
-        case .turn: "Space: finished · p: pass · u: undo · z: pause · n: note · i: interrupted · ?: keys · q: quit"
-        case .pairs: "Space: swap early · z: pause · i: interruption · ?: keys · q: quit"
-        case .question: "Type the question · Enter: save · Esc: clear · Ctrl-C: quit"
-        case .complete: "q: end the session · u: undo the last hand-on · ?: keys"
-        case .finished: "The session has finished."
+        case .ready:
+            (full, compact) = ("Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit")
+        case .turn:
+            (full, compact) = (
+                "Space: finished · p: pass · u: undo · z: pause · n: note · i: interruption · ?: keys · q: quit",
+                "Space: finished · p: pass · u: undo · z: pause · ?: keys · q: quit")
+        case .pairs:
+            (full, compact) = ("Space: swap early · z: pause · i: interruption · ?: keys · q: quit", "Space: swap early · z: pause · ?: keys")
+        case .question:
+            (full, compact) = ("Type the question · Enter: save · Esc: clear · Ctrl-C: quit", "Enter: save · Esc: clear")
+        case .complete:
+            (full, compact) = ("q: end the session · u: undo the last hand-on · ?: keys", "q: end · u: undo")
+        case .finished:
+            (full, compact) = ("The session has finished.", "Finished.")
         }
+        return full.displayWidth <= width ? full : compact
     }
 
     // MARK: - Too small
@@ -116,20 +125,15 @@ public struct SessionScreen {
     private func drawTooSmall(_ view: RoomView, into buffer: inout ScreenBuffer) {
         let area = buffer.area
         let middle = area.height / 2
-        buffer.writeCentred(
-            "Make this window larger (needs \(Self.minimumWidth) x \(Self.minimumHeight))",
-            y: max(0, middle - 1), in: area, style: .accent)
+        let ask = "Make this window larger (needs \(Self.minimumWidth) x \(Self.minimumHeight))"
+        let lines = TextWrap.lines(ask, width: area.width, maxLines: 2)
+        for (offset, line) in lines.enumerated() {
+            buffer.writeCentred(line, y: max(0, middle - 2 + offset), in: area, style: .accent)
+        }
         let who = view.thinker ?? view.stepTitle ?? view.protocolName
         let clock = view.clock.map(ClockText.small) ?? ""
         if area.height > 1 {
             buffer.writeCentred(clock.isEmpty ? who : who + " · " + clock, y: min(area.height - 1, middle + 1), in: area, style: .name)
         }
-    }
-}
-
-extension String {
-    /// The short form of a key hint: "p: pass · u: undo" becomes "p pass · u undo".
-    func replacingColons() -> String {
-        split(separator: ":", omittingEmptySubsequences: false).joined()
     }
 }

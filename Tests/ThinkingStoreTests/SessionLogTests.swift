@@ -99,16 +99,16 @@ struct SessionLogTests {
     @Test func aFileThatIsNotASessionIsSaidSo() throws {
         let dir = try TemporaryDirectory()
         let path = dir.sub("notes.jsonl")
-        FileManager.default.createFile(atPath: path, contents: Data("{\"hello\":1}\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("{\"hello\":1}\n".utf8))
         #expect(throws: SessionLoadError.notASession(path: path)) { try SessionLoader.load(path: path) }
         let future = dir.sub("future.jsonl")
-        FileManager.default.createFile(atPath: future, contents: Data("{\"format\":9,\"kind\":\"thinkenv-session\"}\n".utf8))
+        _ = FileManager.default.createFile(atPath: future, contents: Data("{\"format\":9,\"kind\":\"thinkenv-session\"}\n".utf8))
         #expect(throws: SessionLoadError.newerFormat(path: future, format: 9)) { try SessionLoader.load(path: future) }
     }
 
     @Test("UTC times", arguments: [
         (Int64(0), "1970-01-01T00:00:00.000Z"),
-        (1_795_345_452_345, "2026-11-22T11:04:12.345Z")  // checked with Python,
+        (1_795_345_452_345, "2026-11-22T11:04:12.345Z"),  // checked with Python
         (951_782_400_000, "2000-02-29T00:00:00.000Z"),
         (-1, "1969-12-31T23:59:59.999Z"),
     ])
