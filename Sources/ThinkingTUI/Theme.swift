@@ -42,7 +42,9 @@ public enum Theme: String, CaseIterable, Sendable {
     private func appearance(of role: Style.Role, colours: Int) -> Appearance {
         switch (self, role) {
         case (_, .normal): return Appearance()
-        case (_, .name), (_, .clock): return Appearance(-1, .bold)
+        case (_, .name): return Appearance(-1, .bold)
+        // Block glyphs are solid: bold would change nothing but cost bytes on every frame.
+        case (_, .clock): return Appearance()
         case (_, .inverse): return Appearance(-1, .reverse)
         case (.default, _): return colourful(role, rich: colours >= 256)
         case (.highContrast, .clockOvertime), (.mono, .clockOvertime):
