@@ -126,16 +126,7 @@ public struct WallTime: Codable, Comparable, Hashable, Sendable {
             }
             if count == 0 { return nil }
         }
-        var offset: Int64 = 0
-        if reader.skip("Z") || reader.skip("z") {
-        } else if let sign: Int64 = reader.skip("+") ? 1 : reader.skip("-") ? -1 : nil,
-            let oh = reader.number(2), reader.skip(":") || true, let om = reader.number(2)
-        {
-            offset = sign * (oh * 60 + om) * 60_000
-        } else {
-            return nil
-        }
-        guard reader.atEnd else { return nil }
+        guard let offset = reader.zoneOffset(), reader.atEnd else { return nil }
         let day = Self.days(fromCivil: y, mo, d)
         milliseconds = day * Self.msPerDay + ((h * 60 + mi) * 60 + s) * 1000 + ms - offset
     }
@@ -154,6 +145,15 @@ private struct DigitReader {
         guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
         index += 1
         return true
+    }
+
+    /// `Z`, `+01:00` or `-0330`, in milliseconds east of UTC.
+    mutating func zoneOffset() -> Int64? {
+        if skip("Z") || skip("z") { return 0 }
+        guard let sign: Int64 = skip("+") ? 1 : skip("-") ? -1 : nil, let hours = number(2) else { return nil }
+        _ = skip(":")
+        guard let minutes = number(2), hours < 24, minutes < 60 else { return nil }
+        return sign * (hours * 60 + minutes) * 60_000
     }
 
     mutating func number(_ width: Int) -> Int64? {

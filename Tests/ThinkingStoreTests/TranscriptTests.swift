@@ -134,4 +134,25 @@ struct TranscriptTests {
         #expect(transcript.showText().contains("Ben (member)  0:20 of 2:00  ended by the facilitator"))
         #expect(transcript.csv().contains(",Ben,member,2026-11-22T10:00:40.000Z,20.0,120.0,0.0,false,facilitator\r\n"))
     }
+
+    @Test func roundStartersAndDirectionsWithAndWithoutTheirFacts() throws {
+        var plan = Plans.round(["Ana", "Ben", "Chloé"], turn: nil, rounds: .fixed(3))
+        plan.definition.steps[0].rotate = .both
+        var log = ScriptedLog(plan)
+        try log.act(.begin)
+        for _ in 0..<9 { try log.at(.seconds(10), .handOn) }
+        let expected: [(PersonID?, Direction?)] = [(0, .clockwise), (1, .anticlockwise), (0, .clockwise)]
+        let recorded = try log.transcript().steps[0].rounds
+        #expect(recorded.map(\.starter) == expected.map(\.0))
+        #expect(recorded.map(\.direction) == expected.map(\.1))
+        // The same log without its roundStarted facts: derived from the turns and the rotation.
+        log.entries.removeAll {
+            if case .roundStarted? = $0.fact?.what { return true }
+            return false
+        }
+        for k in log.entries.indices { log.entries[k].seq = k + 1 }
+        let derived = try log.transcript().steps[0].rounds
+        #expect(derived.map(\.starter) == expected.map(\.0))
+        #expect(derived.map(\.direction) == expected.map(\.1))
+    }
 }
