@@ -1,0 +1,208 @@
+import ThinkingCore
+
+extension Transcript {
+    /// The transcript of a session log: the entries are replayed through the engine, so
+    /// turns, pauses, notes and interruptions are exactly the state that was on screen.
+    /// `readProblems` are what the log reader found (a torn last line, a bad line); they
+    /// are listed with replay's own problems.
+    ///
+    /// Facts are used for two things only: each round's starter and direction come from
+    /// its recorded `roundStarted` fact (which replay checks against the engine); when a
+    /// torn log lost it, the starter is the round's first thinker and the direction follows
+    /// the plan's rotation from the previous round. Clock gaps come from program notes.
+    public init(header: LogHeader, entries: [LogEntry], readProblems: [String] = []) {
+        let replay = Replay.replay(header: header, entries: entries)
+        let session = replay.session
+        var problems = readProblems + replay.problems
+        let timeline = Timeline(header: header, entries: entries, problems: &problems)
+
+        format = Self.currentFormat
+        self.session = header.session
+        protocolID = header.plan.definition.id
+        protocolName = header.plan.definition.name
+        program = header.program
+        people = header.plan.people
+        presenter = header.plan.presenter
+        started = timeline.origin
+        ended = timeline.wall(replay.lastMoment)
+        duration = .milliseconds(ended.milliseconds - started.milliseconds)
+        switch session.stage {
+        case .finished: status = .finished
+        case .complete: status = .complete
+        default: status = .unfinished
+        }
+        sessionQuestion = header.plan.question
+        framedQuestion = session.framedQuestion
+        steps = Self.steps(session, roundFacts: Self.roundFacts(entries), timeline: timeline)
+
+        let stepKinds = header.plan.definition.steps.map(\.kind)
+        let kept = session.notes.filter { stepKinds.indices.contains($0.step) && stepKinds[$0.step] != .pairs }
+        if kept.count < session.notes.count {
+            problems.append(
+                "\(session.notes.count - kept.count) note(s) in a pairs step withheld: pairs record timings only")
+        }
+        notes = kept.map {
+            NoteLine(step: $0.step + 1, at: timeline.wall($0.at), person: $0.person, text: $0.text)
+        }
+        pauses = session.pauses.map { pause in
+            PauseLine(reason: pause.reason, from: timeline.wall(pause.from), length: pause.to.map { $0 - pause.from })
+        }
+        clockGaps = timeline.gaps.map { ClockGap(at: timeline.wall($0.t), gap: $0.gap) }
+        equality = EqualityFigures(people: people, presenter: presenter, turns: steps.flatMap { $0.rounds.flatMap(\.turns) })
+        self.problems = problems
+    }
+
+    // MARK: - Steps and rounds
+
+    private struct RoundKey: Hashable {
+        var step: Int
+        var round: Int
+    }
+
+    private static func roundFacts(_ entries: [LogEntry]) -> [RoundKey: (PersonID, Direction)] {
+        var found: [RoundKey: (PersonID, Direction)] = [:]
+        for entry in entries {
+            if case .roundStarted(let step, let round, let starter, let direction, _)? = entry.fact?.what {
+                found[RoundKey(step: step, round: round)] = (starter, direction)
+            }
+        }
+        return found
+    }
+
+    private static func steps(
+        _ session: Session, roundFacts: [RoundKey: (PersonID, Direction)], timeline: Timeline
+    ) -> [Step] {
+        let definitions = session.plan.definition.steps
+        var byStep = [[TurnRecord]](repeating: [], count: definitions.count)
+        for record in session.turns where byStep.indices.contains(record.step) {
+            byStep[record.step].append(record)
+        }
+        let interruptions = session.interruptions.sorted()
+        let furthest = furthestStep(session)
+        var previousDirection: Direction? = nil
+        return definitions.indices.map { index in
+            let definition = definitions[index]
+            var rounds: [Round] = []
+            for record in byStep[index] {
+                if rounds.last?.number != record.round {
+                    rounds.append(Round(number: record.round, starter: nil, direction: nil, turns: []))
+                }
+                let count = interruptions.count(from: record.startedAt, through: record.endedAt)
+                rounds[rounds.count - 1].turns.append(turn(record, wall: timeline.wall(record.startedAt), interruptions: count))
+            }
+            if definition.kind == .round {
+                for k in rounds.indices {
+                    let recorded = roundFacts[RoundKey(step: index, round: rounds[k].number)]
+                    let derived = previousDirection.map { definition.rotate.rotatesDirection ? $0.flipped : $0 }
+                    rounds[k].starter = recorded?.0 ?? rounds[k].turns.first?.person
+                    rounds[k].direction = recorded?.1 ?? derived ?? session.plan.direction
+                    previousDirection = rounds[k].direction
+                }
+            }
+            return Step(
+                number: index + 1, title: definition.title, kind: definition.kind,
+                question: question(session, step: index), reached: index <= furthest || !rounds.isEmpty,
+                rounds: rounds)
+        }
+    }
+
+    private static func turn(_ record: TurnRecord, wall: WallTime, interruptions: Int) -> Turn {
+        Turn(
+            step: record.step + 1, kind: record.kind, round: record.round, turn: record.turn,
+            person: record.person, role: record.role, started: wall, at: record.startedAt,
+            active: record.active, allotted: record.allotted, overrun: record.overrun,
+            passed: record.passed, secondOffer: record.secondOffer, endedBy: record.endedBy,
+            group: record.group, interruptions: interruptions)
+    }
+
+    /// The index of the last step that began, as far as the state tells.
+    private static func furthestStep(_ session: Session) -> Int {
+        let count = session.plan.definition.steps.count
+        var furthest = session.turns.map(\.step).max() ?? -1
+        switch session.stage {
+        case .ready(let step): furthest = max(furthest, step - 1)
+        case .complete: furthest = count - 1
+        case .finished: break
+        default: furthest = max(furthest, session.stage.step ?? -1)
+        }
+        if session.framedQuestion != nil,
+            let asked = session.plan.definition.steps.firstIndex(where: { $0.kind == .question })
+        {
+            furthest = max(furthest, asked)
+        }
+        return furthest
+    }
+
+    /// The question in force in a step: its own; after the Presenter framed theirs, that
+    /// one; else the session's. (Before the question is framed it was not in force.)
+    private static func question(_ session: Session, step index: Int) -> Question? {
+        let steps = session.plan.definition.steps
+        if let own = steps[index].question { return Question(text: own, source: .step) }
+        if steps[index].kind == .question { return nil }
+        if let framed = session.framedQuestion,
+            let asked = steps.firstIndex(where: { $0.kind == .question }), asked < index
+        {
+            return Question(text: framed, source: .presenter)
+        }
+        return session.plan.question.map { Question(text: $0, source: .session) }
+    }
+}
+
+// MARK: - Wall time
+
+/// Turns session time into wall time: the header's origin, plus the monotonic offset, plus
+/// every clock gap recorded up to that moment.
+struct Timeline {
+    let origin: WallTime
+    /// Clock gaps in log order, with the running total of gaps up to and including each.
+    let gaps: [(t: Duration, gap: Duration, total: Duration)]
+
+    init(header: LogHeader, entries: [LogEntry], problems: inout [String]) {
+        if let parsed = WallTime(iso8601: header.startedAt) {
+            origin = parsed
+        } else if let first = entries.first, let wall = WallTime(iso8601: first.wall) {
+            origin = WallTime(milliseconds: wall.milliseconds - first.t.milliseconds)
+            problems.append("the header's start time is unreadable: times are counted from the first line's")
+        } else {
+            origin = WallTime(milliseconds: 0)
+            problems.append("the header's start time is unreadable: times are counted from 1970")
+        }
+        var gaps: [(t: Duration, gap: Duration, total: Duration)] = []
+        var total = Duration.zero
+        for entry in entries {
+            if case .clockGap(let gap)? = entry.program, gap > .zero {
+                total += gap
+                gaps.append((entry.t, gap, total))
+            }
+        }
+        self.gaps = gaps
+    }
+
+    /// The wall time of a session instant.
+    func wall(_ t: Duration) -> WallTime {
+        // Gaps are in log order, so in time order: count those recorded at or before `t`.
+        let low = gaps.partitionPoint { $0.t > t }
+        let before = low == 0 ? Duration.zero : gaps[low - 1].total
+        return origin.adding(t + before)
+    }
+}
+
+extension RandomAccessCollection where Index == Int {
+    /// The index of the first element for which `isAfter` holds, in a collection where it
+    /// holds for a suffix (a binary search).
+    func partitionPoint(_ isAfter: (Element) -> Bool) -> Int {
+        var low = startIndex, high = endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if isAfter(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
+
+extension Array where Element == Duration {
+    /// How many of these sorted instants lie within `[from, through]`.
+    func count(from start: Duration, through end: Duration) -> Int {
+        partitionPoint { $0 > end } - partitionPoint { $0 >= start }
+    }
+}

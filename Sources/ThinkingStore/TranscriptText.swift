@@ -1,0 +1,129 @@
+import Foundation
+import ThinkingCore
+
+// The words and numbers every transcript rendering shares, and the one gate user text
+// passes through before it is printed.
+
+/// User text made harmless for a terminal: every C0 and C1 control character (escape,
+/// bell, newline...) and every bidirectional override or isolate (which could reorder what
+/// the room reads) is replaced by a visible `\u{XX}`.
+///
+/// Internal to this module, not private: every rendering calls it. To be replaced by
+/// ThinkingCore's `neutralised(_:)` when that lands.
+func safe(_ s: String) -> String {
+    func hostile(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+    guard s.unicodeScalars.contains(where: hostile) else { return s }
+    var out = String.UnicodeScalarView()
+    for scalar in s.unicodeScalars {
+        if hostile(scalar) {
+            out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
+}
+
+/// Shared phrasing of the transcript renderings.
+enum TranscriptWords {
+    /// Seconds with one decimal from whole milliseconds, rounded half up: `102.4`.
+    static func tenths(_ duration: Duration) -> String {
+        let ms = duration.milliseconds
+        let q = (abs(ms) + 50) / 100
+        return (ms < 0 ? "-" : "") + "\(q / 10).\(q % 10)"
+    }
+
+    /// `1:42`.
+    static func clock(_ duration: Duration) -> String { DurationText.clock(duration) }
+
+    /// A number with one decimal: `33.3`.
+    static func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// `1:42 of 2:00  +0:12 over`, `passed`, `ended by time`: what a turn line says after
+    /// the name. The order of remarks is fixed so tests can read it.
+    static func outcome(_ turn: Transcript.Turn) -> String {
+        var parts: [String] = []
+        if !turn.passed {
+            parts.append(turn.allotted.map { "\(clock(turn.active)) of \(clock($0))" } ?? clock(turn.active))
+            if turn.overrun > .zero { parts.append("+\(clock(turn.overrun)) over") }
+        }
+        return (parts + remarks(turn)).joined(separator: "  ")
+    }
+
+    /// What is worth saying about a turn besides its time: `passed`, who ended it, a second
+    /// offer, interruptions.
+    static func remarks(_ turn: Transcript.Turn) -> [String] {
+        var parts: [String] = []
+        if turn.passed { parts.append("passed") }
+        if let ended = endedBy(turn) { parts.append(ended) }
+        if turn.secondOffer { parts.append("offered again") }
+        if turn.interruptions > 0 {
+            parts.append("\(turn.interruptions) interruption\(turn.interruptions == 1 ? "" : "s") noted")
+        }
+        return parts
+    }
+
+    /// Nil when the thinker ended their own turn (the ordinary case).
+    static func endedBy(_ turn: Transcript.Turn) -> String? {
+        switch turn.endedBy {
+        case .thinker: nil
+        case .time: "ended by time"
+        case .facilitator: turn.kind == .pairs ? "swapped early by the facilitator" : "ended by the facilitator"
+        }
+    }
+
+    static func status(_ transcript: Transcript) -> String {
+        switch transcript.status {
+        case .finished: "finished"
+        case .complete: "every step done (not finished)"
+        case .unfinished:
+            "unfinished: the log stops" + (transcript.steps.last(where: \.reached).map { " in step \($0.number)" } ?? "")
+        }
+    }
+
+    static func questionLabel(_ source: Transcript.Question.Source) -> String {
+        switch source {
+        case .step: "Question"
+        case .presenter: "The Presenter's question"
+        case .session: "Session question"
+        }
+    }
+
+    static func pause(_ pause: Transcript.PauseLine) -> String {
+        let length = pause.length.map { "for \(clock($0))" } ?? "until the end of the log"
+        switch pause.reason {
+        case .facilitator: return "paused by the facilitator \(length)"
+        case .programStopped: return "downtime: the program was not running \(length)"
+        }
+    }
+
+    static func gap(_ gap: Transcript.ClockGap) -> String {
+        "the wall clock moved \(clock(gap.gap)) ahead of the session clock (the computer slept, or its clock was set)"
+    }
+
+    /// `Spread among members (the Presenter is left out): ...`.
+    static func spread(_ equality: EqualityFigures) -> String {
+        let among = equality.spreadAmongMembers ? "Spread among members (the Presenter is left out)" : "Spread"
+        guard let spread = equality.spread else { return "\(among): nobody took part" }
+        let ratio = spread.ratio.map { String(format: "%.2f", $0) } ?? "—"
+        return "\(among): longest \(clock(spread.longest)), shortest \(clock(spread.shortest)), "
+            + "difference \(clock(spread.difference)), ratio \(ratio)"
+    }
+
+    /// A name cut to `limit` characters (with `…`), then made safe.
+    static func shown(_ name: String, limit: Int) -> String {
+        name.count > limit ? safe(String(name.prefix(limit - 1))) + "…" : safe(name)
+    }
+
+    /// `Chloé (Presenter)` for the roster line.
+    static func roster(_ transcript: Transcript, limit: Int, escape: (String) -> String) -> String {
+        transcript.people.indices.map {
+            escape(shown(transcript.people[$0], limit: limit)) + ($0 == transcript.presenter ? " (Presenter)" : "")
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import ThinkingCore
+
+@testable import ThinkingStore
+
+@Suite("Transcripts")
+struct TranscriptTests {
+    /// A round of four with 2:00 turns: Ana 1:42.449, Ben passes, Chloé 2:12 (over by 12 s,
+    /// one interruption, a note), Dev hands on, is undone and goes on, Ben is offered again.
+    static func scriptedRound() throws -> ScriptedLog {
+        var log = ScriptedLog(Plans.round())
+        try log.at(.milliseconds(5250), .begin)
+        try log.at(.milliseconds(102_449), .handOn)
+        try log.at(.seconds(8), .pass)
+        try log.wait(.seconds(60))
+        try log.act(.noteInterruption)
+        try log.act(.addNote(text: "Chloé: the new rota works"))
+        try log.at(.seconds(72), .handOn)
+        try log.at(.seconds(58), .handOn)
+        try log.at(.seconds(5), .undo)
+        try log.at(.milliseconds(25_050), .handOn)
+        try log.at(.seconds(30), .handOn)
+        return log
+    }
+
+    @Test func theScriptedRoundAsCSV() throws {
+        let transcript = try Self.scriptedRound().transcript()
+        let expected = [
+            "session,step,kind,round,turn,person,role,started_at,seconds,allotted_seconds,overrun_seconds,passed,ended_by",
+            "morning,1,round,1,1,Ana,member,2026-11-22T10:00:05.250Z,102.4,120.0,0.0,false,thinker",
+            "morning,1,round,1,2,Ben,member,2026-11-22T10:01:47.699Z,8.0,120.0,0.0,true,thinker",
+            "morning,1,round,1,3,Chloé,member,2026-11-22T10:01:55.699Z,132.0,120.0,12.0,false,thinker",
+            "morning,1,round,1,4,Dev,member,2026-11-22T10:04:07.699Z,88.1,120.0,0.0,false,thinker",
+            "morning,1,round,1,5,Ben,member,2026-11-22T10:05:35.749Z,30.0,120.0,0.0,false,thinker",
+            "",
+        ]
+        let actual = lines(transcript.csv(), separator: "\r\n")
+        #expect(actual.count == expected.count)
+        for (got, want) in zip(actual, expected) { #expect(got == want) }
+        #expect(transcript.problems.isEmpty)
+        #expect(transcript.status == .complete)
+    }
+
+    @Test func theScriptedRoundAsText() throws {
+        let text = try Self.scriptedRound().transcript().showText()
+        let expected = [
+            "Step 1 · Opening round (round)",
+            "  Session question: What is going well?",
+            "  Round 1 · starts with Ana · clockwise",
+            "    10:00:05  Ana (member)  1:42 of 2:00",
+            "    10:01:47  Ben (member)  passed",
+            "    10:01:55  Chloé (member)  2:12 of 2:00  +0:12 over  1 interruption noted",
+            "    10:04:07  Dev (member)  1:28 of 2:00",
+            "    10:05:35  Ben (member)  0:30 of 2:00  offered again",
+            "  Notes",
+            "    10:02:55  (while Chloé was thinking) Chloé: the new rota works",
+        ]
+        let all = lines(text)
+        let start = try #require(all.firstIndex(of: expected[0]))
+        #expect(Array(all[start..<min(all.count, start + expected.count)]) == expected)
+        #expect(text.contains("Started 2026-11-22 10:00:00 UTC · lasted 6:05 · every step done (not finished)"))
+    }
+
+    @Test func localTimesFollowTheGivenOffset() throws {
+        let text = try Self.scriptedRound().transcript().showText(utcOffset: 3600)
+        #expect(text.contains("Started 2026-11-22 11:00:00 UTC+01:00"))
+        #expect(text.contains("    11:00:05  Ana (member)  1:42 of 2:00"))
+    }
+
+    @Test func theUndoneHandOnLeavesOneTurnForDev() throws {
+        let transcript = try Self.scriptedRound().transcript()
+        let dev = transcript.turns.filter { $0.person == 3 }
+        #expect(dev.count == 1)
+        #expect(dev.first?.active == .milliseconds(88_050))
+    }
+
+    @Test func markdownHasTablesForTurnsAndEquality() throws {
+        let markdown = try Self.scriptedRound().transcript().markdown()
+        #expect(markdown.contains("### Round 1 · starts with Ana · clockwise"))
+        #expect(markdown.contains("| Start | Person | Role | Time | Allotted | Over | Remarks |"))
+        #expect(markdown.contains("| 10:01:55 | Chloé | member | 2:12 | 2:00 | +0:12 | 1 interruption noted |"))
+        #expect(markdown.contains("| 10:01:47 | Ben | member | — | 2:00 |  | passed |"))
+        #expect(markdown.contains("| Person | Time | Share | Turns | Passes | Interruptions |"))
+        #expect(markdown.contains("| Ben | 0:30 | 8.5% | 1 | 1 | 0 |"))
+        #expect(markdown.contains("- 10:02:55 (while Chloé was thinking): Chloé: the new rota works"))
+    }
+
+    @Test func theJSONExportDecodesBack() throws {
+        var log = try Self.scriptedRound()
+        log.clockGap(.seconds(90))
+        let transcript = try log.transcript(readProblems: ["line 9 is torn"])
+        let json = try transcript.json()
+        #expect(try Transcript.fromJSON(Data(json.utf8)) == transcript)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["started"] as? String == "2026-11-22T10:00:00.000Z")
+        let equality = try #require(object["equality"] as? [String: Any])
+        #expect((equality["total"] as? Double).map { abs($0 - 352.499) < 0.0005 } == true)
+        #expect(json.contains("\"spreadAmongMembers\" : false"))
+    }
+
+    @Test func aTornOrRefusedLogIsListedNotFatal() throws {
+        var log = try Self.scriptedRound()
+        log.entries.remove(at: 3)
+        log.raw(LogEntry(seq: log.entries.count + 2, wall: "2026-11-22T10:07:00.000Z", t: .seconds(420), action: .handOn))
+        let transcript = try log.transcript(readProblems: ["the last line is torn (27 bytes) and was left out"])
+        #expect(transcript.problems.count >= 3)
+        #expect(transcript.problems.first == "the last line is torn (27 bytes) and was left out")
+        #expect(transcript.problems.contains { $0.contains("missing") })
+        #expect(transcript.problems.contains { $0.contains("refused on replay") })
+        for rendering in [transcript.showText(), transcript.markdown()] {
+            #expect(rendering.contains("Problems"))
+            #expect(rendering.contains("the last line is torn"))
+        }
+        #expect(transcript.turns.count == 5)
+    }
+
+    @Test func anUnreadableStartTimeFallsBackToTheFirstLine() throws {
+        var log = try Self.scriptedRound()
+        log.header.startedAt = "yesterday morning"
+        let transcript = try log.transcript()
+        #expect(transcript.started.iso8601 == "2026-11-22T10:00:00.000Z")
+        #expect(transcript.problems.contains { $0.contains("start time is unreadable") })
+    }
+
+    @Test func aFinishedSessionEndsTheLiveTurnByTheFacilitator() throws {
+        var log = ScriptedLog(Plans.round())
+        try log.act(.begin)
+        try log.at(.seconds(40), .handOn)
+        try log.at(.seconds(20), .finish)
+        let transcript = try log.transcript()
+        #expect(transcript.status == .finished)
+        #expect(transcript.turns.last?.endedBy == .facilitator)
+        #expect(transcript.showText().contains("Ben (member)  0:20 of 2:00  ended by the facilitator"))
+        #expect(transcript.csv().contains(",Ben,member,2026-11-22T10:00:40.000Z,20.0,120.0,0.0,false,facilitator\r\n"))
+    }
+
+    @Test func roundStartersAndDirectionsWithAndWithoutTheirFacts() throws {
+        var plan = Plans.round(["Ana", "Ben", "Chloé"], turn: nil, rounds: .fixed(3))
+        plan.definition.steps[0].rotate = .both
+        var log = ScriptedLog(plan)
+        try log.act(.begin)
+        for _ in 0..<9 { try log.at(.seconds(10), .handOn) }
+        let expected: [(PersonID?, Direction?)] = [(0, .clockwise), (1, .anticlockwise), (0, .clockwise)]
+        let recorded = try log.transcript().steps[0].rounds
+        #expect(recorded.map(\.starter) == expected.map(\.0))
+        #expect(recorded.map(\.direction) == expected.map(\.1))
+        // The same log without its roundStarted facts: derived from the turns and the rotation.
+        log.entries.removeAll {
+            if case .roundStarted? = $0.fact?.what { return true }
+            return false
+        }
+        for k in log.entries.indices { log.entries[k].seq = k + 1 }
+        let derived = try log.transcript().steps[0].rounds
+        #expect(derived.map(\.starter) == expected.map(\.0))
+        #expect(derived.map(\.direction) == expected.map(\.1))
+    }
+}
