@@ -4,30 +4,10 @@ import ThinkingCore
 // The words and numbers every transcript rendering shares, and the one gate user text
 // passes through before it is printed.
 
-/// User text made harmless for a terminal: every C0 and C1 control character (escape,
-/// bell, newline...) and every bidirectional override or isolate (which could reorder what
-/// the room reads) is replaced by a visible `\u{XX}`.
-///
-/// Internal to this module, not private: every rendering calls it. To be replaced by
-/// ThinkingCore's `neutralised(_:)` when that lands.
-func safe(_ s: String) -> String {
-    func hostile(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
-    guard s.unicodeScalars.contains(where: hostile) else { return s }
-    var out = String.UnicodeScalarView()
-    for scalar in s.unicodeScalars {
-        if hostile(scalar) {
-            out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-        } else {
-            out.append(scalar)
-        }
-    }
-    return String(out)
-}
+/// User text made harmless for a terminal: the one rule used everywhere
+/// (`ThinkingCore.neutralised`): control characters and escape sequences shown visibly
+/// (ESC as `␛`), bidirectional overrides spelled out, line breaks as spaces.
+func safe(_ s: String) -> String { neutralised(s) }
 
 /// Shared phrasing of the transcript renderings.
 enum TranscriptWords {
