@@ -10,6 +10,8 @@ public struct LoadedSession: Sendable {
     public var replay: Replay
     /// What was wrong in the file, one line each, for the facilitator to read.
     public var problems: [String]
+    /// The problems of reading the file itself (before replay).
+    public var readProblems: [String]
 
     public var session: Session { replay.session }
     public var name: String { header.session }
@@ -33,7 +35,9 @@ public enum SessionLoadError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 public enum SessionLoader {
-    public static func load(path: String) throws(SessionLoadError) -> LoadedSession {
+    /// Reads a session. Replay needs only the actions: the facts (two thirds of the lines)
+    /// are decoded only when `checkFacts` asks for them to be compared with the replay's.
+    public static func load(path: String, checkFacts: Bool = false) throws(SessionLoadError) -> LoadedSession {
         let contents: LogContents
         do {
             contents = try LogReader.read(path: path)
@@ -60,17 +64,57 @@ public enum SessionLoader {
         var problems = contents.problems.map(\.description)
         var entries: [LogEntry] = []
         entries.reserveCapacity(contents.lines.count)
+        var replay = Replay(header: header)
         for line in contents.lines.dropFirst() {
+            if !checkFacts, line.data.starts(with: factPrefix), let seq = topLevelSeq(line.data) {
+                replay.follow(seq: seq)
+                continue
+            }
             do {
-                entries.append(try decoder.decode(LogEntry.self, from: line.data))
+                let entry = try decoder.decode(LogEntry.self, from: line.data)
+                entries.append(entry)
+                replay.apply(entry)
             } catch {
                 problems.append("line \(line.number): not a session event; skipped")
             }
         }
-        let replay = Replay.replay(header: header, entries: entries)
+        replay.finishFactCheck()
+        let readProblems = problems
         problems += replay.problems
-        return LoadedSession(path: path, header: header, entries: entries, replay: replay, problems: problems)
+        return LoadedSession(
+            path: path, header: header, entries: entries, replay: replay, problems: problems,
+            readProblems: readProblems)
     }
+
+    /// The `seq` of a line without decoding it. Only the top level of a line has a `seq`
+    /// key, and a `"` inside text is always escaped, so the first `"seq":` is that key.
+    static func topLevelSeq(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            let key: [UInt8] = Array(#""seq":"#.utf8)
+            guard bytes.count > key.count else { return nil }
+            var start = 0
+            search: while start <= bytes.count - key.count {
+                for offset in 0..<key.count where bytes[start + offset] != key[offset] {
+                    start += 1
+                    continue search
+                }
+                break
+            }
+            var index = start + key.count
+            var value = 0
+            var digits = 0
+            while index < bytes.count, digits < 18, (48...57).contains(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - 48)
+                index += 1
+                digits += 1
+            }
+            return digits > 0 ? value : nil
+        }
+    }
+
+
+    /// How a fact line starts: the log is written with sorted keys.
+    private static let factPrefix = Data(#"{"fact":"#.utf8)
 
     private struct FormatProbe: Decodable {
         var format: Int

@@ -18,7 +18,13 @@ public final class SessionLog {
     private let origin: Int64
     /// How far the wall clock stood ahead of the monotonic clock at the last check.
     private var drift: Int64
-    private let encoder = JSONEncoder()
+    /// Sorted keys: every line reads the same way, and a reader can tell an action from a
+    /// fact by its first bytes.
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     /// A gap between the clocks larger than this is recorded (suspend, clock set).
     static let gapThreshold: Int64 = 2000

@@ -11,7 +11,15 @@ extension Transcript {
     /// torn log lost it, the starter is the round's first thinker and the direction follows
     /// the plan's rotation from the previous round. Clock gaps come from program notes.
     public init(header: LogHeader, entries: [LogEntry], readProblems: [String] = []) {
-        let replay = Replay.replay(header: header, entries: entries)
+        self.init(header: header, entries: entries, replay: Replay.replay(header: header, entries: entries), readProblems: readProblems)
+    }
+
+    /// The transcript of a session already read (and replayed) by `SessionLoader`.
+    public init(_ loaded: LoadedSession) {
+        self.init(header: loaded.header, entries: loaded.entries, replay: loaded.replay, readProblems: loaded.readProblems)
+    }
+
+    init(header: LogHeader, entries: [LogEntry], replay: Replay, readProblems: [String]) {
         let session = replay.session
         var problems = readProblems + replay.problems
         let timeline = Timeline(header: header, entries: entries, problems: &problems)
@@ -33,7 +41,7 @@ extension Transcript {
         }
         sessionQuestion = header.plan.question
         framedQuestion = session.framedQuestion
-        steps = Self.steps(session, roundFacts: Self.roundFacts(entries), timeline: timeline)
+        steps = Self.steps(session, roundFacts: Self.roundFacts(replay.facts), timeline: timeline)
 
         let stepKinds = header.plan.definition.steps.map(\.kind)
         let kept = session.notes.filter { stepKinds.indices.contains($0.step) && stepKinds[$0.step] != .pairs }
@@ -59,10 +67,10 @@ extension Transcript {
         var round: Int
     }
 
-    private static func roundFacts(_ entries: [LogEntry]) -> [RoundKey: (PersonID, Direction)] {
+    private static func roundFacts(_ facts: [Fact]) -> [RoundKey: (PersonID, Direction)] {
         var found: [RoundKey: (PersonID, Direction)] = [:]
-        for entry in entries {
-            if case .roundStarted(let step, let round, let starter, let direction, _)? = entry.fact?.what {
+        for fact in facts {
+            if case .roundStarted(let step, let round, let starter, let direction, _) = fact.what {
                 found[RoundKey(step: step, round: round)] = (starter, direction)
             }
         }

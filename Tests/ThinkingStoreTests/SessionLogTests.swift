@@ -33,7 +33,11 @@ struct SessionLogTests {
         #expect(loaded.session == session)
         #expect(loaded.problems.isEmpty)
         #expect(loaded.header.plan.people == ["Zoë", "李", "Ben"])
-        #expect(loaded.entries.map(\.seq) == Array(1...loaded.entries.count))
+        let checked = try SessionLoader.load(path: log.path, checkFacts: true)
+        #expect(checked.entries.map(\.seq) == Array(1...checked.entries.count))
+        #expect(checked.session == session && checked.problems.isEmpty)
+        #expect(loaded.entries.allSatisfy { $0.fact == nil })  // the fast path skips facts
+        #expect(loaded.replay.facts == checked.replay.facts)
         #expect(loaded.entries.contains { $0.fact?.what == .timeReached(person: 1) } == false)
         let name = URL(fileURLWithPath: log.path).lastPathComponent
         #expect(name.hasSuffix("-round.jsonl") && name.hasPrefix("20"))
@@ -81,6 +85,29 @@ struct SessionLogTests {
         let reread = try SessionLoader.load(path: log.path)
         #expect(reread.session == now)
         #expect(reread.problems.isEmpty)
+    }
+
+    @Test func aLostLineIsReportedEvenWhenFactsAreNotRead() throws {
+        let dir = try TemporaryDirectory()
+        let log = try SessionLog.start(plan: try plan(), paths: try dir.paths, program: "test")
+        var session = Session(plan: try plan())
+        try drive(log, &session, [(.begin, 1), (.handOn, 10), (.handOn, 20)])
+        _ = log.close(finished: false)
+        var lines = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n")
+        let lost = try #require(lines.lastIndex { $0.hasPrefix(#"{"fact":"#) })
+        lines.remove(at: lost)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: false, encoding: .utf8)
+        let loaded = try SessionLoader.load(path: log.path)
+        #expect(loaded.problems.count == 1)
+        #expect(loaded.problems.first?.contains("1 missing") == true)
+    }
+
+    @Test func theSeqOfALineIsReadWithoutDecodingIt() {
+        func seq(_ text: String) -> Int? { SessionLoader.topLevelSeq(Data(text.utf8)) }
+        #expect(seq(#"{"fact":{"at":1,"what":{"noteAdded":{"note":{"text":"\"seq\":99"}}}},"seq":42,"t":1}"#) == 42)
+        #expect(seq(#"{"seq":7}"#) == 7)
+        #expect(seq(#"{"fact":{}}"#) == nil)
+        #expect(seq(#"{"seq":x}"#) == nil)
     }
 
     @Test func aFinishedSessionCannotBeResumed() throws {

@@ -50,6 +50,23 @@ struct TranscriptBenchmarkTests {
             header = try decoder.decode(LogHeader.self, from: Data(lines[0]))
             entries = try lines.dropFirst().map { try decoder.decode(LogEntry.self, from: Data($0)) }
         }
+        // What `show` and `export` do: read the file, replay, build, render.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(getpid()).jsonl").path
+        try data.write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var endToEnd = ""
+        let showFromFile = try Self.milliseconds { endToEnd = Transcript(try SessionLoader.load(path: file)).showText() }
+        let csvFromFile = try Self.milliseconds { endToEnd = Transcript(try SessionLoader.load(path: file)).csv() }
+        #expect(!endToEnd.isEmpty)
+        var contents = LogContents()
+        let readOnly = try Self.milliseconds { contents = try LogReader.read(path: file) }
+        var seqs = 0
+        let seqScan = Self.milliseconds { seqs = contents.lines.compactMap { SessionLoader.topLevelSeq($0.data) }.count }
+        let actions = contents.lines.dropFirst().filter { !$0.data.starts(with: Data(#"{"fact":"#.utf8)) }
+        let decodeActions = try Self.milliseconds { _ = try actions.map { try JSONDecoder().decode(LogEntry.self, from: $0.data) } }
+        print(String(format: "read %.1f ms, seq scan %.1f ms (%d), decode %d non-fact lines %.1f ms", readOnly, seqScan, seqs, actions.count, decodeActions))
+        print(String(format: "from file: show %.1f ms, export csv %.1f ms", showFromFile, csvFromFile))
+        #expect(showFromFile < 200 && csvFromFile < 200)
         var transcript = Transcript(header: header, entries: entries)
         let build = Self.milliseconds { transcript = Transcript(header: header, entries: entries) }
         #expect(transcript.turns.count >= 10_000)

@@ -55,8 +55,10 @@ struct ScriptedLog {
     /// An entry written by hand (a hand-edited or damaged log).
     mutating func raw(_ entry: LogEntry) { entries.append(entry) }
 
+    /// The log's bytes, written as `SessionLog` writes them (sorted keys).
     func jsonLines() throws -> Data {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(header) + Data("\n".utf8)
         for entry in entries { data += try encoder.encode(entry) + Data("\n".utf8) }
         return data

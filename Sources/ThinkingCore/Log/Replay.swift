@@ -7,6 +7,8 @@ public struct Replay: Sendable {
     public var lastSeq: Int
     /// Problems found on the way; never fatal.
     public var problems: [String]
+    /// Every fact the replay produced, in order: the session's history as the screen showed it.
+    public private(set) var facts: [Fact] = []
 
     public init(header: LogHeader) {
         session = Session(plan: header.plan)
@@ -28,21 +30,28 @@ public struct Replay: Sendable {
 
     /// Applies one more entry (a live follower calls this as lines arrive).
     public mutating func apply(_ entry: LogEntry) {
-        if entry.seq != lastSeq + 1 {
-            problems.append("line with seq \(entry.seq) follows seq \(lastSeq): \(entry.seq - lastSeq - 1) missing")
-        }
-        lastSeq = entry.seq
+        follow(seq: entry.seq)
         lastMoment = max(lastMoment, entry.t)
         if let action = entry.action {
             finishFactCheck()
             do {
                 expectedFacts = try session.handle(action, at: entry.t)
+                facts += expectedFacts
             } catch {
                 problems.append("seq \(entry.seq): \(action) was refused on replay: \(error)")
                 expectedFacts = []
             }
         }
         if let fact = entry.fact { recordedFacts.append(fact) }
+    }
+
+    /// Notes a line that was read but not decoded (a fact, when facts are not checked), so
+    /// that only truly missing lines are reported.
+    public mutating func follow(seq: Int) {
+        if seq != lastSeq + 1 {
+            problems.append("line with seq \(seq) follows seq \(lastSeq): \(seq - lastSeq - 1) missing")
+        }
+        lastSeq = seq
     }
 
     /// Compares the facts recorded after the last action with those replay produced.
