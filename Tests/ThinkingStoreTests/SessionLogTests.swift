@@ -94,7 +94,7 @@ struct SessionLogTests {
         try drive(log, &session, [(.begin, 1), (.handOn, 10), (.handOn, 20)])
         _ = log.close(finished: false)
         var lines = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n")
-        let lost = try #require(lines.lastIndex { $0.hasPrefix(#"{"fact":"#) })
+        let lost = try #require(lines.firstIndex { $0.hasPrefix(#"{"fact":"#) })
         lines.remove(at: lost)
         try (lines.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: false, encoding: .utf8)
         let loaded = try SessionLoader.load(path: log.path)
