@@ -79,3 +79,26 @@ public enum PrivateFiles {
         guard fsync(fd) == 0 else { throw .last("fsync", path: path) }
     }
 }
+
+extension PrivateFiles {
+    /// Writes `data` to `path`, replacing the file, readable by its owner only (an export holds
+    /// the same names and notes as the log).
+    public static func write(_ data: Data, toPath path: String) throws(SystemCallError) {
+        let temporary = path + ".part-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw SystemCallError.last("open", path: temporary) }
+        defer { Glibc.close(fd) }
+        fchmod(fd, fileMode)
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count, fsync(fd) == 0 else {
+            let error = SystemCallError.last("write", path: temporary)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = SystemCallError.last("rename", path: path)
+            unlink(temporary)
+            throw error
+        }
+    }
+}

@@ -81,9 +81,9 @@ extension Transcript {
 
     /// The equality table, columns aligned; names already safe.
     private func equalityLines(names: [String]) -> [String] {
-        let width = min(24, max(6, names.map(\.count).max() ?? 0))
+        let width = min(24, max(6, names.map(\.displayWidth).max() ?? 0))
         func cell(_ text: String, _ w: Int, right: Bool = true) -> String {
-            let fill = String(repeating: " ", count: max(0, w - text.count))
+            let fill = String(repeating: " ", count: max(0, w - text.displayWidth))
             return right ? fill + text : text + fill
         }
         var out = ["Equality (speaking time; passes not counted)"]

@@ -97,7 +97,7 @@ enum TranscriptWords {
 
     /// A name cut to `limit` characters (with `…`), then made safe.
     static func shown(_ name: String, limit: Int) -> String {
-        name.count > limit ? safe(String(name.prefix(limit - 1))) + "…" : safe(name)
+        safe(name).truncated(toWidth: limit)
     }
 
     /// `Chloé (Presenter)` for the roster line.

@@ -18,7 +18,8 @@ struct Thinkenv: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Run.self, Resume.self, ProtocolsCommand.self, ComponentsCommand.self,
+            Run.self, Resume.self, SessionsCommand.self, ShowCommand.self, ExportCommand.self,
+            DeleteCommand.self, ProtocolsCommand.self, ComponentsCommand.self,
         ],
         defaultSubcommand: Run.self
     )

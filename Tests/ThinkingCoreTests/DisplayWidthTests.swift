@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ThinkingTUI
+@testable import ThinkingCore
 
 @Suite("Display width")
 struct DisplayWidthTests {

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import ThinkingCore
+import ThinkingStore
+
+/// The local time zone's offset from UTC, for printing times as the room lived them.
+private var localOffset: Int { TimeZone.current.secondsFromGMT() }
+
+/// `thinkenv sessions`: one line per session, newest first.
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions", abstract: "List the recorded sessions, newest first.")
+
+    func run() throws {
+        let paths = try Thinkenv.paths()
+        let files = SessionFiles.list(in: paths.sessionsDirectory)
+        if files.isEmpty {
+            print("No sessions yet. Start one with: thinkenv run round --people \"Ana, Ben, Chloé\"")
+            return
+        }
+        for file in files {
+            guard let loaded = try? SessionLoader.load(path: file.path) else {
+                print(neutralised("\(file.name)  (not readable as a session)"))
+                continue
+            }
+            let transcript = Transcript(loaded)
+            let start = "\(transcript.started.date(utcOffset: localOffset)) \(transcript.started.timeOfDay(utcOffset: localOffset))"
+            let people = transcript.people.joined(separator: ", ")
+            let state = transcript.status == .unfinished ? "unfinished" : "finished"
+            let line = "\(start)  \(transcript.protocolName)  \(DurationText.clock(transcript.duration))  \(state)  \(people)"
+            print(neutralised(line).truncatedForList + "  [\(neutralised(loaded.name))]")
+        }
+    }
+}
+
+extension String {
+    /// At most 120 characters, so a long roster keeps one line per session.
+    var truncatedForList: String { count <= 120 ? self : String(prefix(119)) + "…" }
+}
+
+/// `thinkenv show SESSION`: the transcript, readable in a terminal.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print a session's transcript and its equality figures.")
+
+    @Argument(help: "A session: its file name, the start of it, or latest.")
+    var session: String = "latest"
+
+    func run() throws {
+        let loaded = try SessionChoice.load(session, paths: try Thinkenv.paths())
+        print(Transcript(loaded).showText(utcOffset: localOffset), terminator: "")
+    }
+}
+
+/// `thinkenv export SESSION --format markdown|csv|json [--output FILE]`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a session as Markdown, CSV (one row per turn) or JSON.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json }
+
+    @Argument(help: "A session: its file name, the start of it, or latest.")
+    var session: String = "latest"
+
+    @Option(help: "markdown, csv or json.")
+    var format: Format = .markdown
+
+    @Option(help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let transcript = Transcript(try SessionChoice.load(session, paths: try Thinkenv.paths()))
+        let text: String
+        switch format {
+        case .markdown: text = transcript.markdown(utcOffset: localOffset)
+        case .csv: text = transcript.csv()
+        case .json: text = try transcript.json()
+        }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try PrivateFiles.write(Data(text.utf8), toPath: output)
+        } catch {
+            printError(neutralised("Cannot write \(output): \(error)"))
+            throw ExitCode(1)
+        }
+        printError(neutralised("Written to \(output)"))
+    }
+}
+
+/// `thinkenv delete SESSION`: people have a right to have their session forgotten.
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a session for good (asks first unless --yes).")
+
+    @Argument(help: "A session: its file name, the start of it, or latest.")
+    var session: String
+
+    @Flag(help: "Do not ask.")
+    var yes = false
+
+    func run() throws {
+        let paths = try Thinkenv.paths()
+        let loaded = try SessionChoice.load(session, paths: paths)
+        let people = loaded.header.plan.people.joined(separator: ", ")
+        if !yes {
+            print(neutralised("Delete \(loaded.name) (\(loaded.header.plan.definition.name): \(people))? It cannot be undone. [y/N] "), terminator: "")
+            let answer = readLine()?.trimmed.lowercased()
+            guard answer == "y" || answer == "yes" else {
+                print("Nothing was deleted.")
+                return
+            }
+        }
+        guard unlink(loaded.path) == 0 else {
+            printError(neutralised("Cannot delete \(loaded.path): \(String(cString: strerror(errno)))"))
+            throw ExitCode(1)
+        }
+        unlink(Heartbeat.path(forLog: loaded.path))
+        print(neutralised("Deleted \(loaded.name)."))
+    }
+}
