@@ -38,10 +38,14 @@ public final class SessionLog {
     }
 
     /// Creates the log of a new session, whose monotonic time zero is now.
-    public static func start(plan: SessionPlan, paths: StorePaths, program: String) throws -> SessionLog {
+    public static func start(
+        plan: SessionPlan, paths: StorePaths, program: String,
+        fileSystem: any LogFileSystem = PosixFileSystem()
+    ) throws -> SessionLog {
         let now = UTCTime.nowMillis()
         let date = Date(timeIntervalSince1970: Double(now) / 1000)
-        let writer = try LogWriter.create(protocolID: plan.definition.id, startedAt: date, paths: paths)
+        let writer = try LogWriter.create(
+            protocolID: plan.definition.id, startedAt: date, paths: paths, fileSystem: fileSystem)
         let name = URL(fileURLWithPath: writer.path).deletingPathExtension().lastPathComponent
         let header = LogHeader(session: name, startedAt: UTCTime.iso(millis: now), program: program, plan: plan)
         let log = SessionLog(header: header, writer: writer, seq: 0, origin: now, drift: 0)
