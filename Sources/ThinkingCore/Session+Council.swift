@@ -10,7 +10,8 @@ extension Session {
         return [
             Fact(
                 at: now,
-                .turnStarted(step: step, round: 1, turn: 1, person: presenter, role: .presenter, allotted: turn.allotted))
+                .turnStarted(
+                    step: step, round: 1, turn: 1, person: presenter, role: .presenter, allotted: turn.allotted))
         ]
     }
 

@@ -66,7 +66,8 @@ extension Session {
             turns.append(ended)
             facts.append(Fact(at: now, .turnEnded(record: ended)))
         case .presenter(let step, let turn):
-            let ended = record(turn, step: step, round: 1, number: 1, endedAt: now, passed: false, endedBy: .facilitator)
+            let ended = record(
+                turn, step: step, round: 1, number: 1, endedAt: now, passed: false, endedBy: .facilitator)
             turns.append(ended)
             facts.append(Fact(at: now, .turnEnded(record: ended)))
         case .pairs(let progress):

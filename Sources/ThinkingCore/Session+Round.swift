@@ -55,7 +55,8 @@ extension Session {
         stage = .round(progress)
         lastRound = progress
         return [
-            Fact(at: now, .roundStarted(step: step, round: round, starter: starter, direction: direction, order: order)),
+            Fact(
+                at: now, .roundStarted(step: step, round: round, starter: starter, direction: direction, order: order)),
             turnStartedFact(progress),
         ]
     }
@@ -110,9 +111,10 @@ extension Session {
         case .fixed(let count):
             another = progress.round < count
         case .untilAllPass:
-            let withinTime = definition.time.map {
-                activeTime(from: progress.stepStartedAt, to: now) < $0
-            } ?? true
+            let withinTime =
+                definition.time.map {
+                    activeTime(from: progress.stepStartedAt, to: now) < $0
+                } ?? true
             another = progress.anyoneSpoke && withinTime
         }
         if another {

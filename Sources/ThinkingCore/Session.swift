@@ -124,7 +124,8 @@ public struct Session: Equatable, Sendable {
         if next < plan.definition.steps.count {
             if plan.definition.steps[next].kind == .question {
                 stage = .question(step: next)
-                facts.append(Fact(at: now, .stepStarted(step: next, kind: .question, title: plan.definition.steps[next].title)))
+                facts.append(
+                    Fact(at: now, .stepStarted(step: next, kind: .question, title: plan.definition.steps[next].title)))
             } else {
                 stage = .ready(step: next)
             }

@@ -63,7 +63,8 @@ public enum LogReader {
         } else if let last = contents.problems.last, last.kind == .malformedLine,
             last.lineNumber == scanner.lastNonEmptyLine
         {
-            contents.problems[contents.problems.count - 1] = LogProblem(kind: .tornLastLine, lineNumber: last.lineNumber)
+            contents.problems[contents.problems.count - 1] = LogProblem(
+                kind: .tornLastLine, lineNumber: last.lineNumber)
         }
         return contents
     }

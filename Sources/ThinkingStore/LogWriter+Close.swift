@@ -62,7 +62,9 @@ extension LogWriter {
                 }
                 let system = PosixFileSystem()
                 defer { system.close(fallbackFD) }
-                if let error = Self.writeFully(Array(lines.joined()), to: fallbackFD, system) ?? system.fsync(fallbackFD) {
+                if let error = Self.writeFully(Array(lines.joined()), to: fallbackFD, system)
+                    ?? system.fsync(fallbackFD)
+                {
                     throw error
                 }
                 return .success(fallbackPath)

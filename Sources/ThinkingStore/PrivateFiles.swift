@@ -42,7 +42,9 @@ public enum PrivateFiles {
     static func makePrivate(directory path: String) throws(SystemCallError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw .last("lstat", path: path) }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw SystemCallError("open directory", path: path, code: ENOTDIR) }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw SystemCallError("open directory", path: path, code: ENOTDIR)
+        }
         guard info.st_uid == geteuid() else { throw SystemCallError("own directory", path: path, code: EPERM) }
         if info.st_mode & 0o777 != directoryMode, chmod(path, directoryMode) != 0 {
             throw .last("chmod", path: path)

@@ -64,8 +64,7 @@ public struct ProtocolCatalog: Sendable {
     /// The protocol named by an id (`round`) or by a path to a file (anything with a `/`
     /// or ending in `.yaml`/`.yml`), or what is wrong.
     public func resolve(_ nameOrPath: String) -> Result<ProtocolDefinition, ProtocolDiagnostics> {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
-        {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
             return ProtocolLoader.load(path: nameOrPath)
         }
         if let entry = entry(id: nameOrPath) { return entry.result }

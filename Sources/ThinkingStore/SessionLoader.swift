@@ -112,7 +112,6 @@ public enum SessionLoader {
         }
     }
 
-
     /// How a fact line starts: the log is written with sorted keys.
     private static let factPrefix = Data(#"{"fact":"#.utf8)
 

@@ -11,7 +11,8 @@ extension SessionLog {
 
         public var description: String {
             switch self {
-            case .finished(let name): "The session \(name) has finished; it cannot be resumed (`thinkenv show \(name)` reads it)."
+            case .finished(let name):
+                "The session \(name) has finished; it cannot be resumed (`thinkenv show \(name)` reads it)."
             case .cannotOpen(let path, let reason): "Cannot open \(path) to continue it: \(reason)."
             }
         }

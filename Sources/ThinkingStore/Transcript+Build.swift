@@ -11,12 +11,15 @@ extension Transcript {
     /// torn log lost it, the starter is the round's first thinker and the direction follows
     /// the plan's rotation from the previous round. Clock gaps come from program notes.
     public init(header: LogHeader, entries: [LogEntry], readProblems: [String] = []) {
-        self.init(header: header, entries: entries, replay: Replay.replay(header: header, entries: entries), readProblems: readProblems)
+        self.init(
+            header: header, entries: entries, replay: Replay.replay(header: header, entries: entries),
+            readProblems: readProblems)
     }
 
     /// The transcript of a session already read (and replayed) by `SessionLoader`.
     public init(_ loaded: LoadedSession) {
-        self.init(header: loaded.header, entries: loaded.entries, replay: loaded.replay, readProblems: loaded.readProblems)
+        self.init(
+            header: loaded.header, entries: loaded.entries, replay: loaded.replay, readProblems: loaded.readProblems)
     }
 
     init(header: LogHeader, entries: [LogEntry], replay: Replay, readProblems: [String]) {
@@ -56,7 +59,8 @@ extension Transcript {
             PauseLine(reason: pause.reason, from: timeline.wall(pause.from), length: pause.to.map { $0 - pause.from })
         }
         clockGaps = timeline.gaps.map { ClockGap(at: timeline.wall($0.t), gap: $0.gap) }
-        equality = EqualityFigures(people: people, presenter: presenter, turns: steps.flatMap { $0.rounds.flatMap(\.turns) })
+        equality = EqualityFigures(
+            people: people, presenter: presenter, turns: steps.flatMap { $0.rounds.flatMap(\.turns) })
         self.problems = problems
     }
 
@@ -96,7 +100,8 @@ extension Transcript {
                     rounds.append(Round(number: record.round, starter: nil, direction: nil, turns: []))
                 }
                 let count = interruptions.count(from: record.startedAt, through: record.endedAt)
-                rounds[rounds.count - 1].turns.append(turn(record, wall: timeline.wall(record.startedAt), interruptions: count))
+                rounds[rounds.count - 1].turns.append(
+                    turn(record, wall: timeline.wall(record.startedAt), interruptions: count))
             }
             if definition.kind == .round {
                 for k in rounds.indices {

@@ -15,7 +15,9 @@ extension Transcript {
 
         var out = ["# Transcript: \(text(session))", ""]
         out.append("- Protocol: \(text(protocolName)) (\(text(protocolID)))")
-        out.append("- Started: \(started.date(utcOffset: utcOffset)) \(time(started)) \(WallTime.zoneName(utcOffset: utcOffset))")
+        out.append(
+            "- Started: \(started.date(utcOffset: utcOffset)) \(time(started)) \(WallTime.zoneName(utcOffset: utcOffset))"
+        )
         out.append("- Lasted: \(TranscriptWords.clock(duration))")
         out.append("- Status: \(TranscriptWords.status(self))")
         out.append("- People: " + TranscriptWords.roster(self, limit: 80, escape: Self.markdownEscaped))
@@ -38,7 +40,10 @@ extension Transcript {
             for round in step.rounds {
                 if step.kind == .round {
                     let starter = round.starter.map { "starts with \(name($0))" } ?? "starter unknown"
-                    out += ["### Round \(round.number) · \(starter) · \(round.direction?.rawValue ?? "direction unknown")", ""]
+                    out += [
+                        "### Round \(round.number) · \(starter) · \(round.direction?.rawValue ?? "direction unknown")",
+                        "",
+                    ]
                 }
                 out.append("| Start | Person | Role | Time | Allotted | Over | Remarks |")
                 out.append("| --- | --- | --- | ---: | ---: | ---: | --- |")

@@ -27,7 +27,9 @@ extension Transcript {
 
         for step in steps {
             out.append("")
-            out.append("Step \(step.number) · \(safe(step.title)) (\(step.kind.rawValue))" + (step.reached ? "" : " · not reached"))
+            out.append(
+                "Step \(step.number) · \(safe(step.title)) (\(step.kind.rawValue))"
+                    + (step.reached ? "" : " · not reached"))
             guard step.reached else { continue }
             if let question = step.question {
                 out.append("  \(TranscriptWords.questionLabel(question.source)): \(safe(question.text))")

@@ -62,7 +62,8 @@ enum TranscriptWords {
         case .finished: "finished"
         case .complete: "every step done (not finished)"
         case .unfinished:
-            "unfinished: the log stops" + (transcript.steps.last(where: \.reached).map { " in step \($0.number)" } ?? "")
+            "unfinished: the log stops"
+                + (transcript.steps.last(where: \.reached).map { " in step \($0.number)" } ?? "")
         }
     }
 

@@ -69,7 +69,9 @@ public final class SessionRunner {
     private let options: RunOptions
     private let terminal: Terminal
 
-    public init(session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: Terminal, options: RunOptions) {
+    public init(
+        session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: Terminal, options: RunOptions
+    ) {
         self.session = session
         self.clock = clock
         self.recorder = recorder

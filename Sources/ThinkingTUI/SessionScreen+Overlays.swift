@@ -9,7 +9,8 @@ extension SessionScreen {
         let finished = view.phase == .finished ? "Session finished" : "Every step is done"
         buffer.writeCentred(finished, y: y, in: area, style: Style.name.emphasised)
         y += 2
-        let nameWidth = min(30, max(6, tallies.map { neutralised(session.plan.people[$0.person]).displayWidth }.max() ?? 6))
+        let nameWidth = min(
+            30, max(6, tallies.map { neutralised(session.plan.people[$0.person]).displayWidth }.max() ?? 6))
         let header = "Name".padded(nameWidth) + "   Turns  Passes     Time   Share"
         let x = area.x + max(1, (area.width - header.count) / 2)
         buffer.write(header, x: x, y: y, style: .quiet)
@@ -17,14 +18,17 @@ extension SessionScreen {
         for tally in tallies where y < area.maxY - 2 {
             let name = neutralised(session.plan.people[tally.person]).truncated(toWidth: nameWidth)
             let share = total > .zero ? Int((tally.total / total * 100).rounded()) : 0
-            let figures = String(tally.turns).leftPadded(8) + String(tally.passes).leftPadded(8)
+            let figures =
+                String(tally.turns).leftPadded(8) + String(tally.passes).leftPadded(8)
                 + DurationText.clock(tally.total).leftPadded(9) + "\(share)%".leftPadded(8)
             buffer.write(name.padded(nameWidth) + "  " + figures, x: x, y: y)
             y += 1
         }
         let spoken = tallies.filter { $0.turns > 0 }.map(\.total)
         if let most = spoken.max(), let least = spoken.min(), y < area.maxY - 1 {
-            buffer.write("Spread: \(DurationText.clock(most - least)) between the longest and shortest total", x: x, y: y + 1, style: .quiet)
+            buffer.write(
+                "Spread: \(DurationText.clock(most - least)) between the longest and shortest total", x: x, y: y + 1,
+                style: .quiet)
         }
     }
 

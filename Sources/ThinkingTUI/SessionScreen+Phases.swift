@@ -7,7 +7,9 @@ extension SessionScreen {
         var rest = drawQuestion(view.question, into: &buffer, area: area)
         rest = drawOrder(view.order, into: &buffer, area: rest)
         // The name, the role, a line about the time, then the clock: one block, centred.
-        let clockRows = clockHeight(view.clock, in: buffer, area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 4)))
+        let clockRows = clockHeight(
+            view.clock, in: buffer, area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 4))
+        )
         let block = 4 + clockRows
         var (line, below) = rest.splitTop(max(0, (rest.height - block) / 2))
         (line, below) = below.splitTop(1)
@@ -18,7 +20,9 @@ extension SessionScreen {
         buffer.writeCentred(role, y: line.y, in: line, style: .quiet)
         (line, below) = below.splitTop(1)
         if case .over(let over) = view.clock {
-            buffer.writeCentred("TIME · over by \(DurationText.clock(over))", y: line.y, in: line, style: Style.clockOvertime.emphasised)
+            buffer.writeCentred(
+                "TIME · over by \(DurationText.clock(over))", y: line.y, in: line, style: Style.clockOvertime.emphasised
+            )
         } else if let allotted = view.allotted {
             buffer.writeCentred("of \(DurationText.format(allotted))", y: line.y, in: line, style: .quiet)
         }
@@ -45,7 +49,8 @@ extension SessionScreen {
             buffer.writeCentred(line, y: cell.y, in: cell, style: .normal)
         }
         let (label, clock) = clockArea.splitTop(1)
-        buffer.writeCentred("Thinkers think, partners give attention · the room swaps at time", y: label.y, in: label, style: .quiet)
+        buffer.writeCentred(
+            "Thinkers think, partners give attention · the room swaps at time", y: label.y, in: label, style: .quiet)
         drawClock(view.clock, into: &buffer, area: clock)
     }
 
@@ -82,8 +87,11 @@ extension SessionScreen {
 
     func drawQuestionStep(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
         let middle = area.y + area.height / 2
-        buffer.writeCentred(view.stepTitle ?? "The Presenter's question", y: middle - 4, in: area, style: Style.name.emphasised)
-        buffer.writeCentred("\(view.thinker ?? "The Presenter") frames the question, in their own words", y: middle - 2, in: area, style: .quiet)
+        buffer.writeCentred(
+            view.stepTitle ?? "The Presenter's question", y: middle - 4, in: area, style: Style.name.emphasised)
+        buffer.writeCentred(
+            "\(view.thinker ?? "The Presenter") frames the question, in their own words", y: middle - 2, in: area,
+            style: .quiet)
         let width = area.width - 8
         let lines = TextWrap.lines(controls.questionDraft + "▏", width: width, maxLines: 3)
         for (offset, line) in lines.enumerated() {

@@ -45,7 +45,11 @@ public struct SessionScreen {
         case .confirmQuit:
             drawDialog(["End the session? It can be resumed.", "y: end now    any other key: go back"], into: &buffer)
         case .confirmSwap:
-            drawDialog(["Swap the whole room now, before time?", "The time belongs to the thinker.", "y: swap early    any other key: go back"], into: &buffer)
+            drawDialog(
+                [
+                    "Swap the whole room now, before time?", "The time belongs to the thinker.",
+                    "y: swap early    any other key: go back",
+                ], into: &buffer)
         default: break
         }
         return buffer
@@ -65,7 +69,8 @@ public struct SessionScreen {
             right.append("\(DurationText.clock(budget.used)) of \(DurationText.format(budget.total))")
         }
         let rightText = right.joined(separator: " · ")
-        buffer.writeTruncated(title, x: 1, y: top.y, width: max(0, top.width - rightText.displayWidth - 4), style: .quiet)
+        buffer.writeTruncated(
+            title, x: 1, y: top.y, width: max(0, top.width - rightText.displayWidth - 4), style: .quiet)
         buffer.write(rightText, x: max(1, top.maxX - 1 - rightText.displayWidth), y: top.y, style: .quiet)
         if view.paused {
             buffer.writeCentred(" PAUSED · z resumes ", y: top.y, in: top, style: .inverse)
@@ -103,15 +108,23 @@ public struct SessionScreen {
         let (full, compact): (String, String)
         switch view.phase {
         case .ready:
-            (full, compact) = ("Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit")
+            (full, compact) = (
+                "Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit"
+            )
         case .turn:
             (full, compact) = (
                 "Space: finished · p: pass · u: undo · z: pause · n: note · i: interruption · ?: keys · q: quit",
-                "Space: finished · p: pass · u: undo · z: pause · ?: keys · q: quit")
+                "Space: finished · p: pass · u: undo · z: pause · ?: keys · q: quit"
+            )
         case .pairs:
-            (full, compact) = ("Space: swap early · z: pause · i: interruption · ?: keys · q: quit", "Space: swap early · z: pause · ?: keys")
+            (full, compact) = (
+                "Space: swap early · z: pause · i: interruption · ?: keys · q: quit",
+                "Space: swap early · z: pause · ?: keys"
+            )
         case .question:
-            (full, compact) = ("Type the question · Enter: save · Esc: clear · Ctrl-C: quit", "Enter: save · Esc: clear")
+            (full, compact) = (
+                "Type the question · Enter: save · Esc: clear · Ctrl-C: quit", "Enter: save · Esc: clear"
+            )
         case .complete:
             (full, compact) = ("q: end the session · u: undo the last hand-on · ?: keys", "q: end · u: undo")
         case .finished:
@@ -133,7 +146,8 @@ public struct SessionScreen {
         let who = view.thinker ?? view.stepTitle ?? view.protocolName
         let clock = view.clock.map(ClockText.small) ?? ""
         if area.height > 1 {
-            buffer.writeCentred(clock.isEmpty ? who : who + " · " + clock, y: min(area.height - 1, middle + 1), in: area, style: .name)
+            buffer.writeCentred(
+                clock.isEmpty ? who : who + " · " + clock, y: min(area.height - 1, middle + 1), in: area, style: .name)
         }
     }
 }

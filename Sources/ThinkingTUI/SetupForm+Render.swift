@@ -4,7 +4,9 @@ extension SetupForm {
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
         guard width >= SessionScreen.minimumWidth, height >= SessionScreen.minimumHeight else {
-            buffer.writeCentred("Make this window larger (needs \(SessionScreen.minimumWidth) x \(SessionScreen.minimumHeight))", y: height / 2, style: .accent)
+            buffer.writeCentred(
+                "Make this window larger (needs \(SessionScreen.minimumWidth) x \(SessionScreen.minimumHeight))",
+                y: height / 2, style: .accent)
             return buffer
         }
         let area = buffer.area.inset(by: 1)
@@ -18,7 +20,8 @@ extension SetupForm {
         }
         label("Protocol", .protocolChoice)
         let name = choice.map { "‹ \($0.name) ›" } ?? "(no protocol)"
-        buffer.writeTruncated(name, x: valueX, y: y, width: valueWidth, style: focus == .protocolChoice ? .inverse : .normal)
+        buffer.writeTruncated(
+            name, x: valueX, y: y, width: valueWidth, style: focus == .protocolChoice ? .inverse : .normal)
         y += 1
         buffer.writeTruncated(choice?.summary ?? "", x: valueX, y: y, width: valueWidth, style: .quiet)
         y += 2
@@ -41,7 +44,8 @@ extension SetupForm {
         for (title, field, value, help) in singles where fields.contains(field) {
             label(title, field)
             let text = value.isEmpty && focus != field ? help : value + (focus == field ? "▏" : "")
-            buffer.writeTruncated(text, x: valueX, y: y, width: valueWidth, style: value.isEmpty && focus != field ? .quiet : .normal)
+            buffer.writeTruncated(
+                text, x: valueX, y: y, width: valueWidth, style: value.isEmpty && focus != field ? .quiet : .normal)
             y += 2
         }
         buffer.write("[ Start ]", x: valueX, y: y, style: focus == .start ? .inverse : Style.accent.emphasised)
@@ -51,7 +55,9 @@ extension SetupForm {
                 buffer.write(line, x: x, y: y + 2 + offset, style: .warning)
             }
         }
-        buffer.writeCentred("Tab/↓: next · ↑: back · ←/→: protocol · Ctrl-S or F10: start · Esc: cancel", y: area.maxY - 1, in: area, style: .quiet)
+        buffer.writeCentred(
+            "Tab/↓: next · ↑: back · ←/→: protocol · Ctrl-S or F10: start · Esc: cancel", y: area.maxY - 1, in: area,
+            style: .quiet)
         return buffer
     }
 }

@@ -40,7 +40,10 @@ public struct SetupForm: Equatable, Sendable {
     /// What is wrong with the answers, after a failed start.
     public var error: String?
 
-    public init(choices: [Choice], selected: Int = 0, names: String = "", question: String = "", turn: String = "", presenter: String = "") {
+    public init(
+        choices: [Choice], selected: Int = 0, names: String = "", question: String = "", turn: String = "",
+        presenter: String = ""
+    ) {
         self.choices = choices
         self.selected = min(max(0, selected), max(0, choices.count - 1))
         self.names = names
@@ -66,8 +69,12 @@ public struct SetupForm: Equatable, Sendable {
         }
         switch focus {
         case .protocolChoice:
-            if key == .left || key == .character("-") { selected = (selected + choices.count - 1) % max(1, choices.count) }
-            if key == .right || key == .character(" ") || key == .character("+") { selected = (selected + 1) % max(1, choices.count) }
+            if key == .left || key == .character("-") {
+                selected = (selected + choices.count - 1) % max(1, choices.count)
+            }
+            if key == .right || key == .character(" ") || key == .character("+") {
+                selected = (selected + 1) % max(1, choices.count)
+            }
             if key == .enter { move(1) }
         case .names:
             if key == .enter { names += "\n" } else { names = edited(names, key) }

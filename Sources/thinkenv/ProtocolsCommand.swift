@@ -21,10 +21,15 @@ struct ProtocolsCommand: ParsableCommand {
                 let id = entry.id.padding(toLength: width)
                 switch entry.result {
                 case .success(let definition):
-                    let mine = entry.source == .builtIn ? "" : entry.replacesBuiltIn ? "  (yours, replaces the built-in)" : "  (yours)"
+                    let mine =
+                        entry.source == .builtIn
+                        ? "" : entry.replacesBuiltIn ? "  (yours, replaces the built-in)" : "  (yours)"
                     print(neutralised("\(id)  \(definition.summary)\(mine)"))
                 case .failure(let problems):
-                    print(neutralised("\(id)  (invalid: \(problems.diagnostics.count) problem(s); see `thinkenv protocols check`)"))
+                    print(
+                        neutralised(
+                            "\(id)  (invalid: \(problems.diagnostics.count) problem(s); see `thinkenv protocols check`)"
+                        ))
                 }
             }
             if let directory = catalog.userDirectory {

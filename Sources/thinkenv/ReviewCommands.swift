@@ -24,10 +24,12 @@ struct SessionsCommand: ParsableCommand {
                 continue
             }
             let transcript = Transcript(loaded)
-            let start = "\(transcript.started.date(utcOffset: localOffset)) \(transcript.started.timeOfDay(utcOffset: localOffset))"
+            let start =
+                "\(transcript.started.date(utcOffset: localOffset)) \(transcript.started.timeOfDay(utcOffset: localOffset))"
             let people = transcript.people.joined(separator: ", ")
             let state = transcript.status == .unfinished ? "unfinished" : "finished"
-            let line = "\(start)  \(transcript.protocolName)  \(DurationText.clock(transcript.duration))  \(state)  \(people)"
+            let line =
+                "\(start)  \(transcript.protocolName)  \(DurationText.clock(transcript.duration))  \(state)  \(people)"
             print(neutralised(line).truncatedForList + "  [\(neutralised(loaded.name))]")
         }
     }
@@ -65,7 +67,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "markdown, csv or json.")
     var format: Format = .markdown
 
-    @Option(help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
@@ -106,7 +109,10 @@ struct DeleteCommand: ParsableCommand {
         let loaded = try SessionChoice.load(session, paths: paths)
         let people = loaded.header.plan.people.joined(separator: ", ")
         if !yes {
-            print(neutralised("Delete \(loaded.name) (\(loaded.header.plan.definition.name): \(people))? It cannot be undone. [y/N] "), terminator: "")
+            print(
+                neutralised(
+                    "Delete \(loaded.name) (\(loaded.header.plan.definition.name): \(people))? It cannot be undone. [y/N] "
+                ), terminator: "")
             let answer = readLine()?.trimmed.lowercased()
             guard answer == "y" || answer == "yes" else {
                 print("Nothing was deleted.")

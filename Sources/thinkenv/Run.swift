@@ -16,7 +16,10 @@ struct ScreenOptions: ParsableArguments {
     @Flag(help: "Ring the terminal bell once when a turn reaches its time.")
     var bell = false
 
-    @Option(name: .customLong("on-time"), help: ArgumentHelp("A command to run when a turn reaches its time (a soft chime); never waited for.", valueName: "command"))
+    @Option(
+        name: .customLong("on-time"),
+        help: ArgumentHelp(
+            "A command to run when a turn reaches its time (a soft chime); never waited for.", valueName: "command"))
     var onTime: String?
 
     var runOptions: RunOptions { RunOptions(bell: bell, onTime: onTime) }

@@ -6,7 +6,9 @@ import Testing
 @Suite("Durations in JSON")
 struct DurationCodingTests {
     @Test func durationsAreWrittenAsSeconds() throws {
-        let fact = Fact(at: .milliseconds(12_345), .turnStarted(step: 0, round: 1, turn: 2, person: 1, role: .member, allotted: .seconds(90)))
+        let fact = Fact(
+            at: .milliseconds(12_345),
+            .turnStarted(step: 0, round: 1, turn: 2, person: 1, role: .member, allotted: .seconds(90)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(fact), as: UTF8.self)

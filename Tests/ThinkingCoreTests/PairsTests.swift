@@ -4,13 +4,15 @@ import Testing
 
 @Suite("Thinking pairs")
 struct PairsTests {
-    @Test("paired in order, a trio when odd", arguments: [
-        (2, [[0, 1]]),
-        (3, [[0, 1, 2]]),
-        (4, [[0, 1], [2, 3]]),
-        (5, [[0, 1], [2, 3, 4]]),
-        (7, [[0, 1], [2, 3], [4, 5, 6]]),
-    ])
+    @Test(
+        "paired in order, a trio when odd",
+        arguments: [
+            (2, [[0, 1]]),
+            (3, [[0, 1, 2]]),
+            (4, [[0, 1], [2, 3]]),
+            (5, [[0, 1], [2, 3, 4]]),
+            (7, [[0, 1], [2, 3], [4, 5, 6]]),
+        ])
     func grouping(count: Int, expected: [[PersonID]]) {
         #expect(Session.groups(of: Array(0..<count)) == expected)
     }

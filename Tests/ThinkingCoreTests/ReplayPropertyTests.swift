@@ -98,7 +98,9 @@ struct ReplayPropertyTests {
             let start = live.clock.now
             let onceFacts = once.advance(to: start + .seconds(1000))
             var oftenFacts: [Fact] = []
-            for s in stride(from: 7, through: 1000, by: 7) { oftenFacts += often.advance(to: start + .seconds(Int64(s))) }
+            for s in stride(from: 7, through: 1000, by: 7) {
+                oftenFacts += often.advance(to: start + .seconds(Int64(s)))
+            }
             oftenFacts += often.advance(to: start + .seconds(1000))
             oftenFacts += often.advance(to: start + .seconds(1000))
             #expect(once == often, "seed \(seed)")

@@ -4,12 +4,14 @@ import Testing
 
 @Suite("Rounds")
 struct RoundTests {
-    @Test("order from the starter in each direction", arguments: [
-        (Direction.clockwise, "Chloé", ["Chloé", "Dev", "Eun", "Ana", "Ben"]),
-        (.anticlockwise, "Chloé", ["Chloé", "Ben", "Ana", "Eun", "Dev"]),
-        (.clockwise, "Ana", ["Ana", "Ben", "Chloé", "Dev", "Eun"]),
-        (.anticlockwise, "Ana", ["Ana", "Eun", "Dev", "Chloé", "Ben"]),
-    ])
+    @Test(
+        "order from the starter in each direction",
+        arguments: [
+            (Direction.clockwise, "Chloé", ["Chloé", "Dev", "Eun", "Ana", "Ben"]),
+            (.anticlockwise, "Chloé", ["Chloé", "Ben", "Ana", "Eun", "Dev"]),
+            (.clockwise, "Ana", ["Ana", "Ben", "Chloé", "Dev", "Eun"]),
+            (.anticlockwise, "Ana", ["Ana", "Eun", "Dev", "Chloé", "Ben"]),
+        ])
     func order(direction: Direction, starter: String, expected: [String]) throws {
         var d = try Driver(Fixture.round(), people: Fixture.five, starter: starter, direction: direction)
         try d.act(.begin)
@@ -120,12 +122,14 @@ struct RoundTests {
         #expect(d.session.stage == .complete)
     }
 
-    @Test("rotation between rounds", arguments: [
-        (Rotation.none, ["Ana", "Ben", "Chloé", "Ana", "Ben", "Chloé"]),
-        (.starter, ["Ana", "Ben", "Chloé", "Ben", "Chloé", "Ana"]),
-        (.direction, ["Ana", "Ben", "Chloé", "Ana", "Chloé", "Ben"]),
-        (.both, ["Ana", "Ben", "Chloé", "Ben", "Ana", "Chloé"]),
-    ])
+    @Test(
+        "rotation between rounds",
+        arguments: [
+            (Rotation.none, ["Ana", "Ben", "Chloé", "Ana", "Ben", "Chloé"]),
+            (.starter, ["Ana", "Ben", "Chloé", "Ben", "Chloé", "Ana"]),
+            (.direction, ["Ana", "Ben", "Chloé", "Ana", "Chloé", "Ben"]),
+            (.both, ["Ana", "Ben", "Chloé", "Ben", "Ana", "Chloé"]),
+        ])
     func rotation(rotate: Rotation, expected: [String]) throws {
         var d = try Driver(Fixture.round(rounds: .fixed(2), rotate: rotate), people: ["Ana", "Ben", "Chloé"])
         try d.act(.begin)

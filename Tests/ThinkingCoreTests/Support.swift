@@ -18,11 +18,14 @@ struct Driver {
 
     init(_ plan: SessionPlan) { session = Session(plan: plan) }
 
-    init(_ definition: ProtocolDefinition, people: [String], presenter: String? = nil,
-         starter: String? = nil, direction: Direction = .clockwise, seed: UInt64? = nil) throws {
-        session = Session(plan: try SessionPlan.make(
-            definition: definition, names: people, presenter: presenter, starter: starter,
-            direction: direction, seed: seed))
+    init(
+        _ definition: ProtocolDefinition, people: [String], presenter: String? = nil,
+        starter: String? = nil, direction: Direction = .clockwise, seed: UInt64? = nil
+    ) throws {
+        session = Session(
+            plan: try SessionPlan.make(
+                definition: definition, names: people, presenter: presenter, starter: starter,
+                direction: direction, seed: seed))
     }
 
     @discardableResult
@@ -59,9 +62,11 @@ enum Fixture {
     ) -> ProtocolDefinition {
         ProtocolDefinition(
             id: "round", name: "Round", summary: "test",
-            steps: [StepDefinition(
-                kind: .round, title: "Round", turn: turn, pass: pass, rounds: rounds, time: time,
-                rotate: rotate, notes: notes, components: [.attention, .equality])])
+            steps: [
+                StepDefinition(
+                    kind: .round, title: "Round", turn: turn, pass: pass, rounds: rounds, time: time,
+                    rotate: rotate, notes: notes, components: [.attention, .equality])
+            ])
     }
 
     static func pairs(turn: Duration = .seconds(300)) -> ProtocolDefinition {
@@ -76,14 +81,16 @@ enum Fixture {
             StepDefinition(kind: .question, title: "The Presenter's question"),
         ]
         for n in 1...3 {
-            steps.append(StepDefinition(
-                kind: .round, title: "Council round \(n) of 3", turn: .seconds(60), who: .members,
-                notes: true))
+            steps.append(
+                StepDefinition(
+                    kind: .round, title: "Council round \(n) of 3", turn: .seconds(60), who: .members,
+                    notes: true))
             steps.append(StepDefinition(kind: .presenter, title: "Freshest thinking", turn: .seconds(120)))
         }
-        steps.append(StepDefinition(
-            kind: .round, title: "Appreciation of the Presenter", who: .members, to: .presenter,
-            notes: true))
+        steps.append(
+            StepDefinition(
+                kind: .round, title: "Appreciation of the Presenter", who: .members, to: .presenter,
+                notes: true))
         return ProtocolDefinition(
             id: "council", name: "Council", summary: "test", budget: .seconds(2400), steps: steps)
     }

@@ -4,15 +4,19 @@ import Testing
 
 @Suite("Durations and names as typed")
 struct TextInputTests {
-    @Test("durations people type", arguments: [
-        ("90s", 90), ("2m", 120), ("1m30s", 90), (" 1M30S ", 90), ("1h", 3600), ("1h5m", 3900),
-        ("45s", 45), ("0m30s", 30),
-    ])
+    @Test(
+        "durations people type",
+        arguments: [
+            ("90s", 90), ("2m", 120), ("1m30s", 90), (" 1M30S ", 90), ("1h", 3600), ("1h5m", 3900),
+            ("45s", 45), ("0m30s", 30),
+        ])
     func parses(text: String, seconds: Int64) {
         #expect(DurationText.parse(text) == .seconds(seconds))
     }
 
-    @Test("durations refused", arguments: ["", "90", "0s", "-5s", "2x", "m", "30s2m", "1.5m", "2m m", "25h", "99999999999999s", "1m 30s"])
+    @Test(
+        "durations refused",
+        arguments: ["", "90", "0s", "-5s", "2x", "m", "30s2m", "1.5m", "2m m", "25h", "99999999999999s", "1m 30s"])
     func refuses(text: String) {
         #expect(DurationText.parse(text) == nil)
     }
@@ -31,11 +35,13 @@ struct TextInputTests {
         #expect(names == ["Zoë", "李", "🦊 Fox", "Chloé"])
     }
 
-    @Test("names refused", arguments: [
-        (["Ana", "ana"], PlanError.duplicateName("ana")),
-        (["Ana", " "], .emptyName(position: 2)),
-        ([" ", ""], .noPeople),
-    ])
+    @Test(
+        "names refused",
+        arguments: [
+            (["Ana", "ana"], PlanError.duplicateName("ana")),
+            (["Ana", " "], .emptyName(position: 2)),
+            ([" ", ""], .noPeople),
+        ])
     func namesRefused(names: [String], error: PlanError) {
         #expect(throws: error) { try Roster.validated(names) }
     }

@@ -12,7 +12,9 @@ struct LogBenchmark {
     /// About 200 bytes, like a turn event with a short note.
     func line(_ seq: Int) -> [UInt8] {
         let note = String(repeating: "x", count: 120)
-        return Array(#"{"seq":\#(seq),"type":"turnStarted","wall":"2026-11-22T10:04:12Z","now":\#(seq * 1000),"note":"\#(note)"}"#.utf8)
+        return Array(
+            #"{"seq":\#(seq),"type":"turnStarted","wall":"2026-11-22T10:04:12Z","now":\#(seq * 1000),"note":"\#(note)"}"#
+                .utf8)
     }
 
     @Test func appendWithFsyncThenRead() throws {
@@ -30,9 +32,12 @@ struct LogBenchmark {
         }
         #expect(writer.close() == .closed)
         latencies.sort()
-        func ms(_ d: Duration) -> String { String(format: "%.3f ms", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
+        func ms(_ d: Duration) -> String {
+            String(format: "%.3f ms", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000)
+        }
         let size = try FileManager.default.attributesOfItem(atPath: writer.path)[.size] as? Int ?? 0
-        print("log append + fsync, \(Self.count) lines of \(line(Self.count).count + 1) bytes (\(size) bytes):",
+        print(
+            "log append + fsync, \(Self.count) lines of \(line(Self.count).count + 1) bytes (\(size) bytes):",
             "p50 \(ms(latencies[Self.count / 2]))",
             "p99 \(ms(latencies[Self.count * 99 / 100]))",
             "max \(ms(latencies[Self.count - 1]))")

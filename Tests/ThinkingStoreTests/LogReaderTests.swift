@@ -29,9 +29,10 @@ import Testing
         let contents = LogReader.parse(Array(text.utf8))
         #expect(try seqs(contents) == [1, 2, 3, 4])
         #expect(contents.lines.map(\.number) == [1, 2, 5, 6])
-        #expect(contents.problems == [
-            LogProblem(kind: .malformedLine, lineNumber: 3), LogProblem(kind: .malformedLine, lineNumber: 4),
-        ])
+        #expect(
+            contents.problems == [
+                LogProblem(kind: .malformedLine, lineNumber: 3), LogProblem(kind: .malformedLine, lineNumber: 4),
+            ])
         #expect(contents.problems[0].description == "line 3: not valid JSON; skipped")
     }
 

@@ -4,8 +4,10 @@ import Testing
 @testable import ThinkingStore
 
 @Suite struct LogWriterTests {
-    func makeWriter(_ temp: TemporaryDirectory, _ fileSystem: any LogFileSystem = PosixFileSystem()) throws -> LogWriter {
-        try LogWriter.create(protocolID: "round", startedAt: startOfMeeting, paths: try temp.paths, fileSystem: fileSystem)
+    func makeWriter(_ temp: TemporaryDirectory, _ fileSystem: any LogFileSystem = PosixFileSystem()) throws -> LogWriter
+    {
+        try LogWriter.create(
+            protocolID: "round", startedAt: startOfMeeting, paths: try temp.paths, fileSystem: fileSystem)
     }
 
     @Test func appendThenReadGivesBackEveryLineInOrder() throws {
@@ -125,7 +127,8 @@ import Testing
         let paths = try temp.paths
         let (fd, path) = try PrivateFiles.createExclusive(in: temp.path) { _ in "log.jsonl" }
         let writer = try LogWriter(
-            fd: fd, path: path, fileSystem: failing, fallbackDirectories: [temp.sub("missing"), paths.sessionsDirectory])
+            fd: fd, path: path, fileSystem: failing,
+            fallbackDirectories: [temp.sub("missing"), paths.sessionsDirectory])
         writer.append(event(1))
         writer.append(event(2))
         guard case .unsaved(let lines, let reason) = writer.close() else {

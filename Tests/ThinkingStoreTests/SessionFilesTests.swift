@@ -18,10 +18,11 @@ import Testing
 
     @Test func listIsNewestFirstAndOnlyLogs() throws {
         let temp = try directory()
-        #expect(SessionFiles.list(in: temp.path).map(\.name) == [
-            "2026-11-22T14-30-00Z-pair.jsonl", "2026-11-22T10-04-12Z-round-2.jsonl",
-            "2026-11-22T10-04-12Z-round.jsonl", "2026-11-21T09-00-00Z-council.jsonl",
-        ])
+        #expect(
+            SessionFiles.list(in: temp.path).map(\.name) == [
+                "2026-11-22T14-30-00Z-pair.jsonl", "2026-11-22T10-04-12Z-round-2.jsonl",
+                "2026-11-22T10-04-12Z-round.jsonl", "2026-11-21T09-00-00Z-council.jsonl",
+            ])
         #expect(SessionFiles.list(in: temp.sub("missing")) == [])
     }
 
@@ -29,19 +30,25 @@ import Testing
         let temp = try directory()
         let dir = temp.path
         #expect(try SessionFiles.resolve("latest", in: dir).name == "2026-11-22T14-30-00Z-pair.jsonl")
-        #expect(try SessionFiles.resolve("2026-11-22T10-04-12Z-round.jsonl", in: dir).path
-            == temp.sub("2026-11-22T10-04-12Z-round.jsonl"))
-        #expect(try SessionFiles.resolve("2026-11-22T10-04-12Z-round", in: dir).name
-            == "2026-11-22T10-04-12Z-round.jsonl")
+        #expect(
+            try SessionFiles.resolve("2026-11-22T10-04-12Z-round.jsonl", in: dir).path
+                == temp.sub("2026-11-22T10-04-12Z-round.jsonl"))
+        #expect(
+            try SessionFiles.resolve("2026-11-22T10-04-12Z-round", in: dir).name
+                == "2026-11-22T10-04-12Z-round.jsonl")
         #expect(try SessionFiles.resolve("2026-11-21", in: dir).name == "2026-11-21T09-00-00Z-council.jsonl")
         #expect(try SessionFiles.resolve(temp.sub("notes.txt"), in: dir).name == "notes.txt")
     }
 
     @Test func anAmbiguousPrefixListsTheCandidates() throws {
         let temp = try directory()
-        #expect(throws: SessionFiles.LookupError.ambiguous(reference: "2026-11-22T10", candidates: [
-            "2026-11-22T10-04-12Z-round-2.jsonl", "2026-11-22T10-04-12Z-round.jsonl",
-        ])) { try SessionFiles.resolve("2026-11-22T10", in: temp.path) }
+        #expect(
+            throws: SessionFiles.LookupError.ambiguous(
+                reference: "2026-11-22T10",
+                candidates: [
+                    "2026-11-22T10-04-12Z-round-2.jsonl", "2026-11-22T10-04-12Z-round.jsonl",
+                ])
+        ) { try SessionFiles.resolve("2026-11-22T10", in: temp.path) }
     }
 
     @Test func missingSessionsAreNamedErrors() throws {

@@ -9,18 +9,23 @@ struct SessionLogDurabilityTests {
     static let council = ProtocolDefinition(
         id: "council", name: "Council", summary: "",
         steps: [
-            StepDefinition(kind: .presenter, title: "The Presenter thinks aloud", turn: .seconds(600), components: [.attention]),
+            StepDefinition(
+                kind: .presenter, title: "The Presenter thinks aloud", turn: .seconds(600), components: [.attention]),
             StepDefinition(kind: .question, title: "The Presenter's question", components: [.incisiveQuestions]),
-            StepDefinition(kind: .round, title: "Council round 1 of 3", turn: .seconds(60), who: .members, notes: true, components: [.equality]),
+            StepDefinition(
+                kind: .round, title: "Council round 1 of 3", turn: .seconds(60), who: .members, notes: true,
+                components: [.equality]),
             StepDefinition(kind: .presenter, title: "Freshest thinking", turn: .seconds(120), components: [.attention]),
-            StepDefinition(kind: .round, title: "Appreciation", who: .members, to: .presenter, components: [.appreciation]),
+            StepDefinition(
+                kind: .round, title: "Appreciation", who: .members, to: .presenter, components: [.appreciation]),
         ])
     static let pairs = ProtocolDefinition(
         id: "thinking-pairs", name: "Pairs", summary: "",
         steps: [StepDefinition(kind: .pairs, title: "Pairs", turn: .seconds(300), components: [.attention])])
     static let round = ProtocolDefinition(
         id: "round", name: "Round", summary: "",
-        steps: [StepDefinition(kind: .round, title: "Round", turn: .seconds(60), notes: true, components: [.attention])])
+        steps: [StepDefinition(kind: .round, title: "Round", turn: .seconds(60), notes: true, components: [.attention])]
+    )
 
     static let people = ["Ana", "Ben", "Chloé", "Dev", "Eun"]
 
@@ -28,20 +33,33 @@ struct SessionLogDurabilityTests {
     static let stops: [(String, ProtocolDefinition, [(Action, Int64)])] = [
         ("a round step ready", round, []),
         ("a round turn", round, [(.begin, 1), (.pass, 5), (.handOn, 30)]),
-        ("a round's second offer", round, [(.begin, 1), (.pass, 2), (.handOn, 3), (.handOn, 4), (.handOn, 5), (.handOn, 6)]),
+        (
+            "a round's second offer", round,
+            [(.begin, 1), (.pass, 2), (.handOn, 3), (.handOn, 4), (.handOn, 5), (.handOn, 6)]
+        ),
         ("pairs, first half", pairs, [(.begin, 1)]),
         ("pairs, the trio's third turn", pairs, [(.begin, 1), (.tick, 700)]),
         ("the Presenter's turn", council, [(.begin, 1)]),
         ("the question step", council, [(.begin, 1), (.handOn, 400)]),
-        ("a council round", council, [(.begin, 1), (.handOn, 400), (.frameQuestion(text: "How?"), 420), (.begin, 430), (.handOn, 460)]),
-        ("freshest thinking", council, [(.begin, 1), (.handOn, 400), (.frameQuestion(text: "How?"), 420), (.begin, 430), (.handOn, 460), (.handOn, 470), (.handOn, 480), (.handOn, 490), (.begin, 500)]),
+        (
+            "a council round", council,
+            [(.begin, 1), (.handOn, 400), (.frameQuestion(text: "How?"), 420), (.begin, 430), (.handOn, 460)]
+        ),
+        (
+            "freshest thinking", council,
+            [
+                (.begin, 1), (.handOn, 400), (.frameQuestion(text: "How?"), 420), (.begin, 430), (.handOn, 460),
+                (.handOn, 470), (.handOn, 480), (.handOn, 490), (.begin, 500),
+            ]
+        ),
     ]
 
     @Test("resume brings back the same stage", arguments: stops.indices)
     func resumeInEveryStepKind(index: Int) throws {
         let (_, definition, script) = Self.stops[index]
         let dir = try TemporaryDirectory()
-        let plan = try SessionPlan.make(definition: definition, names: Self.people, presenter: definition.id == "council" ? "Chloé" : nil)
+        let plan = try SessionPlan.make(
+            definition: definition, names: Self.people, presenter: definition.id == "council" ? "Chloé" : nil)
         let log = try SessionLog.start(plan: plan, paths: try dir.paths, program: "test")
         var session = Session(plan: plan)
         for (action, seconds) in script {

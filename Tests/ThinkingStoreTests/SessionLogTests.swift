@@ -8,7 +8,8 @@ import ThinkingCore
 struct SessionLogTests {
     static let round = ProtocolDefinition(
         id: "round", name: "Round", summary: "",
-        steps: [StepDefinition(kind: .round, title: "Round", turn: .seconds(60), notes: true, components: [.attention])])
+        steps: [StepDefinition(kind: .round, title: "Round", turn: .seconds(60), notes: true, components: [.attention])]
+    )
 
     func plan() throws -> SessionPlan {
         try SessionPlan.make(definition: Self.round, names: ["Zoë", "李", "Ben"], question: "What is going well?")
@@ -27,7 +28,8 @@ struct SessionLogTests {
         let dir = try TemporaryDirectory()
         let log = try SessionLog.start(plan: try plan(), paths: try dir.paths, program: "thinkenv test")
         var session = Session(plan: try plan())
-        try drive(log, &session, [(.begin, 1), (.pass, 10), (.addNote(text: "timetable"), 20), (.handOn, 30), (.handOn, 95)])
+        try drive(
+            log, &session, [(.begin, 1), (.pass, 10), (.addNote(text: "timetable"), 20), (.handOn, 30), (.handOn, 95)])
         #expect(log.close(finished: false) == nil)
         let loaded = try SessionLoader.load(path: log.path)
         #expect(loaded.session == session)
@@ -129,16 +131,19 @@ struct SessionLogTests {
         _ = FileManager.default.createFile(atPath: path, contents: Data("{\"hello\":1}\n".utf8))
         #expect(throws: SessionLoadError.notASession(path: path)) { try SessionLoader.load(path: path) }
         let future = dir.sub("future.jsonl")
-        _ = FileManager.default.createFile(atPath: future, contents: Data("{\"format\":9,\"kind\":\"thinkenv-session\"}\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: future, contents: Data("{\"format\":9,\"kind\":\"thinkenv-session\"}\n".utf8))
         #expect(throws: SessionLoadError.newerFormat(path: future, format: 9)) { try SessionLoader.load(path: future) }
     }
 
-    @Test("UTC times", arguments: [
-        (Int64(0), "1970-01-01T00:00:00.000Z"),
-        (1_795_345_452_345, "2026-11-22T11:04:12.345Z"),  // checked with Python
-        (951_782_400_000, "2000-02-29T00:00:00.000Z"),
-        (-1, "1969-12-31T23:59:59.999Z"),
-    ])
+    @Test(
+        "UTC times",
+        arguments: [
+            (Int64(0), "1970-01-01T00:00:00.000Z"),
+            (1_795_345_452_345, "2026-11-22T11:04:12.345Z"),  // checked with Python
+            (951_782_400_000, "2000-02-29T00:00:00.000Z"),
+            (-1, "1969-12-31T23:59:59.999Z"),
+        ])
     func utcTimes(millis: Int64, text: String) {
         #expect(UTCTime.iso(millis: millis) == text)
         #expect(UTCTime.millis(fromISO: text) == millis)

@@ -36,12 +36,15 @@ import Testing
     }
 
     @Test func sessionFileNamesSayWhenAndWhat() {
-        #expect(StorePaths.sessionFileName(protocolID: "round", startedAt: startOfMeeting)
-            == "2026-11-22T10-04-12Z-round.jsonl")
-        #expect(StorePaths.sessionFileName(protocolID: "round", startedAt: startOfMeeting, attempt: 3)
-            == "2026-11-22T10-04-12Z-round-3.jsonl")
-        #expect(StorePaths.sessionFileName(protocolID: "pair", startedAt: Date(timeIntervalSince1970: 0.9))
-            == "1970-01-01T00-00-00Z-pair.jsonl")
+        #expect(
+            StorePaths.sessionFileName(protocolID: "round", startedAt: startOfMeeting)
+                == "2026-11-22T10-04-12Z-round.jsonl")
+        #expect(
+            StorePaths.sessionFileName(protocolID: "round", startedAt: startOfMeeting, attempt: 3)
+                == "2026-11-22T10-04-12Z-round-3.jsonl")
+        #expect(
+            StorePaths.sessionFileName(protocolID: "pair", startedAt: Date(timeIntervalSince1970: 0.9))
+                == "1970-01-01T00-00-00Z-pair.jsonl")
     }
 
     @Test(arguments: [

@@ -45,7 +45,9 @@ final class FailingFileSystem: LogFileSystem {
     func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Result<Int, SystemCallError> {
         writeCalls += 1
         if let code = failingWrites[writeCalls] { return .failure(SystemCallError("write", code: code)) }
-        if let rule = failAllWrites, writeCalls >= rule.from { return .failure(SystemCallError("write", code: rule.code)) }
+        if let rule = failAllWrites, writeCalls >= rule.from {
+            return .failure(SystemCallError("write", code: rule.code))
+        }
         if let count = shortWrites[writeCalls] {
             return real.write(fd, UnsafeRawBufferPointer(rebasing: bytes.prefix(count)))
         }

@@ -55,16 +55,25 @@ struct TranscriptBenchmarkTests {
         try data.write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         var endToEnd = ""
-        let showFromFile = try Self.milliseconds { endToEnd = Transcript(try SessionLoader.load(path: file)).showText() }
+        let showFromFile = try Self.milliseconds {
+            endToEnd = Transcript(try SessionLoader.load(path: file)).showText()
+        }
         let csvFromFile = try Self.milliseconds { endToEnd = Transcript(try SessionLoader.load(path: file)).csv() }
         #expect(!endToEnd.isEmpty)
         var contents = LogContents()
         let readOnly = try Self.milliseconds { contents = try LogReader.read(path: file) }
         var seqs = 0
-        let seqScan = Self.milliseconds { seqs = contents.lines.compactMap { SessionLoader.topLevelSeq($0.data) }.count }
+        let seqScan = Self.milliseconds {
+            seqs = contents.lines.compactMap { SessionLoader.topLevelSeq($0.data) }.count
+        }
         let actions = contents.lines.dropFirst().filter { !$0.data.starts(with: Data(#"{"fact":"#.utf8)) }
-        let decodeActions = try Self.milliseconds { _ = try actions.map { try JSONDecoder().decode(LogEntry.self, from: $0.data) } }
-        print(String(format: "read %.1f ms, seq scan %.1f ms (%d), decode %d non-fact lines %.1f ms", readOnly, seqScan, seqs, actions.count, decodeActions))
+        let decodeActions = try Self.milliseconds {
+            _ = try actions.map { try JSONDecoder().decode(LogEntry.self, from: $0.data) }
+        }
+        print(
+            String(
+                format: "read %.1f ms, seq scan %.1f ms (%d), decode %d non-fact lines %.1f ms", readOnly, seqScan,
+                seqs, actions.count, decodeActions))
         print(String(format: "from file: show %.1f ms, export csv %.1f ms", showFromFile, csvFromFile))
         #expect(showFromFile < 200 && csvFromFile < 200)
         var transcript = Transcript(header: header, entries: entries)
@@ -77,7 +86,8 @@ struct TranscriptBenchmarkTests {
         let json = try Self.milliseconds { output = try transcript.json() }
         #expect(!output.isEmpty)
         let report = String(
-            format: "turns %d, entries %d, log %.1f MB: decode %.1f ms, replay+build %.1f ms, show %.1f ms, csv %.1f ms, markdown %.1f ms, json %.1f ms",
+            format:
+                "turns %d, entries %d, log %.1f MB: decode %.1f ms, replay+build %.1f ms, show %.1f ms, csv %.1f ms, markdown %.1f ms, json %.1f ms",
             transcript.turns.count, entries.count, Double(data.count) / 1e6, decode, build, show, csv, markdown, json)
         print(report)
         #expect(build + show + csv < 200, "\(report)")

@@ -106,11 +106,13 @@ struct TranscriptEqualityTests {
         let transcript = try Self.council()
         #expect(transcript.status == .complete)
         let presenterRows = lines(transcript.csv(), separator: "\r\n").filter { $0.contains(",presenter,") }
-        #expect(presenterRows == [
-            "morning,1,presenter,1,1,Chloé,presenter,2026-11-22T10:00:00.000Z,540.0,600.0,0.0,false,thinker",
-            "morning,4,presenter,1,1,Chloé,presenter,2026-11-22T10:12:00.000Z,100.0,120.0,0.0,false,thinker",
-        ])
-        #expect(transcript.steps[2].question == .init(text: "How might I lead this change with ease?", source: .presenter))
+        #expect(
+            presenterRows == [
+                "morning,1,presenter,1,1,Chloé,presenter,2026-11-22T10:00:00.000Z,540.0,600.0,0.0,false,thinker",
+                "morning,4,presenter,1,1,Chloé,presenter,2026-11-22T10:12:00.000Z,100.0,120.0,0.0,false,thinker",
+            ])
+        #expect(
+            transcript.steps[2].question == .init(text: "How might I lead this change with ease?", source: .presenter))
         #expect(transcript.steps[0].question == nil)
         let text = transcript.showText()
         #expect(text.contains("  The Presenter's question: How might I lead this change with ease?"))
@@ -127,6 +129,7 @@ struct TranscriptEqualityTests {
         let spread = try #require(equality.spread)
         #expect(spread.longest == .seconds(70) && spread.shortest == .seconds(40))
         #expect(spread.ratio == 1.75)
-        #expect(try Self.council().showText().contains("Spread among members (the Presenter is left out): longest 1:10"))
+        #expect(
+            try Self.council().showText().contains("Spread among members (the Presenter is left out): longest 1:10"))
     }
 }

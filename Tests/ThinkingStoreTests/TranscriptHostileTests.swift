@@ -88,9 +88,10 @@ struct TranscriptHostileTests {
         try log.at(.seconds(59), .handOn)
         try log.at(.seconds(30), .handOn)
         let transcript = try log.transcript()
-        #expect(transcript.turns.map(\.started.iso8601) == [
-            "2026-11-22T10:00:00.000Z", "2026-11-22T10:01:00.000Z", "2026-11-22T10:12:00.000Z",
-        ])
+        #expect(
+            transcript.turns.map(\.started.iso8601) == [
+                "2026-11-22T10:00:00.000Z", "2026-11-22T10:01:00.000Z", "2026-11-22T10:12:00.000Z",
+            ])
         #expect(transcript.clockGaps == [.init(at: WallTime(iso8601: "2026-11-22T10:11:01Z")!, gap: .seconds(600))])
         #expect(transcript.duration == .seconds(150 + 600))
         let text = transcript.showText()

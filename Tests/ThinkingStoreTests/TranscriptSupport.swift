@@ -24,7 +24,8 @@ struct ScriptedLog {
 
     private mutating func append(action: Action? = nil, fact: Fact? = nil, program: ProgramNote? = nil) {
         let wall = origin.adding(now + gaps).iso8601
-        entries.append(LogEntry(seq: entries.count + 1, wall: wall, t: now, action: action, fact: fact, program: program))
+        entries.append(
+            LogEntry(seq: entries.count + 1, wall: wall, t: now, action: action, fact: fact, program: program))
     }
 
     mutating func act(_ action: Action) throws {
@@ -93,7 +94,8 @@ enum Plans {
     static func pairs(_ people: [String], turn: Duration = .seconds(180), notes: Bool = false) -> SessionPlan {
         let step = StepDefinition(kind: .pairs, title: "Thinking pairs", turn: turn, notes: notes)
         return SessionPlan(
-            definition: ProtocolDefinition(id: "thinking-pairs", name: "Thinking pairs", summary: "test", steps: [step]),
+            definition: ProtocolDefinition(
+                id: "thinking-pairs", name: "Thinking pairs", summary: "test", steps: [step]),
             people: people, question: "What do you want to think about?")
     }
 

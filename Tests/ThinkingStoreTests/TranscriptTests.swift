@@ -102,7 +102,8 @@ struct TranscriptTests {
     @Test func aTornOrRefusedLogIsListedNotFatal() throws {
         var log = try Self.scriptedRound()
         log.entries.remove(at: 3)
-        log.raw(LogEntry(seq: log.entries.count + 2, wall: "2026-11-22T10:07:00.000Z", t: .seconds(420), action: .handOn))
+        log.raw(
+            LogEntry(seq: log.entries.count + 2, wall: "2026-11-22T10:07:00.000Z", t: .seconds(420), action: .handOn))
         let transcript = try log.transcript(readProblems: ["the last line is torn (27 bytes) and was left out"])
         #expect(transcript.problems.count >= 3)
         #expect(transcript.problems.first == "the last line is torn (27 bytes) and was left out")

@@ -6,7 +6,8 @@ import ThinkingCore
 @Suite("Keys, clock text, setup form")
 struct ControlsTests {
     func session(_ definition: ProtocolDefinition, _ script: [(Action, Int64)] = []) throws -> Session {
-        try ScreenFixtures.session(definition, ["Ana", "Ben", "Chloé"], presenter: definition.needsPresenter ? "Ana" : nil, script)
+        try ScreenFixtures.session(
+            definition, ["Ana", "Ben", "Chloé"], presenter: definition.needsPresenter ? "Ana" : nil, script)
     }
 
     @Test func spaceBeginsAStepThenHandsOn() throws {

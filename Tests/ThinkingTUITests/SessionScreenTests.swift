@@ -60,7 +60,8 @@ struct SessionScreenTests {
     }
 
     @Test func pairsWithATrio() throws {
-        let session = try ScreenFixtures.session(ScreenFixtures.pairs, ["Ana", "Ben", "Chloé", "Dev", "Eun"], [(.begin, 0)])
+        let session = try ScreenFixtures.session(
+            ScreenFixtures.pairs, ["Ana", "Ben", "Chloé", "Dev", "Eun"], [(.begin, 0)])
         let first = ScreenFixtures.render(session, at: 61)
         #expect(first.contains { $0.hasSuffix("Turn 1 of 3 · Step 1 of 1") })
         #expect(first.contains { $0.trimmingSpaces == "Ana thinks · Ben listens" })
@@ -74,8 +75,10 @@ struct SessionScreenTests {
     @Test func aCouncilShowsThePresentersQuestionAndWhomTheAppreciationIsFor() throws {
         let session = try ScreenFixtures.session(
             ScreenFixtures.council, ["Ana", "Ben", "Chloé", "Dev"], presenter: "Chloé",
-            [(.begin, 0), (.handOn, 500), (.frameQuestion(text: "How might I lead this change with ease?"), 560),
-             (.begin, 570), (.handOn, 600), (.handOn, 630), (.handOn, 660), (.begin, 670), (.handOn, 700)])
+            [
+                (.begin, 0), (.handOn, 500), (.frameQuestion(text: "How might I lead this change with ease?"), 560),
+                (.begin, 570), (.handOn, 600), (.handOn, 630), (.handOn, 660), (.begin, 670), (.handOn, 700),
+            ])
         let lines = ScreenFixtures.render(session, at: 720)
         #expect(lines[0].hasSuffix("Step 4 of 4 · 12:00 of 40m"))
         #expect(lines.contains { $0.trimmingSpaces == "How might I lead this change with ease?" })
@@ -84,7 +87,8 @@ struct SessionScreenTests {
     }
 
     @Test func theQuestionStepShowsWhatIsTyped() throws {
-        let session = try ScreenFixtures.session(ScreenFixtures.council, ["Ana", "Ben", "Chloé"], presenter: "Ana", [(.begin, 0), (.handOn, 300)])
+        let session = try ScreenFixtures.session(
+            ScreenFixtures.council, ["Ana", "Ben", "Chloé"], presenter: "Ana", [(.begin, 0), (.handOn, 300)])
         var controls = Controls()
         controls.questionDraft = "What if I"
         let lines = ScreenFixtures.render(session, at: 310, controls: controls)
@@ -93,7 +97,9 @@ struct SessionScreenTests {
     }
 
     @Test func theSummary() throws {
-        let session = try round([(.begin, 0), (.pass, 5), (.handOn, 80), (.handOn, 200), (.handOn, 230), (.handOn, 250)])
+        let session = try round([
+            (.begin, 0), (.pass, 5), (.handOn, 80), (.handOn, 200), (.handOn, 230), (.handOn, 250),
+        ])
         let lines = ScreenFixtures.render(session, at: 260).map(\.trimmingSpaces)
         let table = [
             "Name     Turns  Passes     Time   Share",
@@ -148,7 +154,10 @@ struct SessionScreenTests {
         let session = try round([(.begin, 0)])
         var controls = Controls()
         controls.overlay = .confirmQuit
-        #expect(ScreenFixtures.render(session, at: 1, controls: controls).contains { $0.contains("End the session? It can be resumed.") })
+        #expect(
+            ScreenFixtures.render(session, at: 1, controls: controls).contains {
+                $0.contains("End the session? It can be resumed.")
+            })
         controls.overlay = .help
         let help = ScreenFixtures.render(session, at: 1, controls: controls)
         #expect(help.contains { $0.contains("undo the last hand-on or pass") })

@@ -36,7 +36,9 @@ public struct LogEntry: Codable, Equatable, Sendable {
     public var fact: Fact?
     public var program: ProgramNote?
 
-    public init(seq: Int, wall: String, t: Duration, action: Action? = nil, fact: Fact? = nil, program: ProgramNote? = nil) {
+    public init(
+        seq: Int, wall: String, t: Duration, action: Action? = nil, fact: Fact? = nil, program: ProgramNote? = nil
+    ) {
         self.seq = seq
         self.wall = wall
         self.t = t
