@@ -73,7 +73,8 @@ struct ProtocolsCommand: ParsableCommand {
             for file in files {
                 switch ProtocolLoader.load(path: file) {
                 case .success(let definition):
-                    print(neutralised("\(file): ok (\(definition.name), \(definition.steps.count) steps)"))
+                    let steps = definition.steps.count == 1 ? "1 step" : "\(definition.steps.count) steps"
+                    print(neutralised("\(file): ok (\(definition.name), \(steps))"))
                 case .failure(let problems):
                     failed = true
                     for problem in problems.diagnostics { print(neutralised(problem.description)) }
