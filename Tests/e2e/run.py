@@ -287,6 +287,31 @@ def quit_and_resume(binary):
         check(log.fact_names()[-1] == "sessionFinished", "sessionFinished last")
 
 
+@scenario
+def ctrl_c_asks_first(binary):
+    with Sandbox(binary, "ctrlc") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben", "--turn", "1m")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "C-c")
+        sb.wait_for(p, "End the session? It can be resumed.")
+        sb.keys(p, "Escape")
+        sb.wait_for(p, "▶ Ana", "next: Ben", absent=["End the session?"])
+        sb.keys(p, "C-c")
+        sb.wait_for(p, "End the session? It can be resumed.")
+        sb.keys(p, "y")
+        status = sb.wait_exit(p)
+        check(status == 0, f"exit status {status} after C-c y")
+        after = sb.everything(p)
+        check("The session is saved. To take it up again:" in after,
+              f"no 'session is saved':{excerpt(after)}")
+        log = sb.the_log()
+        check(log.actions() == ["begin"], f"actions {log.actions()}")
+        check("sessionFinished" not in log.fact_names(), "C-c finished the session")
+        check(log.turns() == [], f"a turn ended: {log.turns()}")
+
+
 # MARK: - 5. kill -9 in the middle of a turn, then resume
 
 @scenario
