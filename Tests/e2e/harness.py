@@ -69,6 +69,7 @@ class Sandbox:
             "XDG_CONFIG_HOME": self.config,
         }
         self.server_started = False
+        self.socket_path = None
         self.panes = 0
         self.status_files = {}
 
@@ -81,7 +82,17 @@ class Sandbox:
                 ["tmux", "-L", self.socket, "kill-server"],
                 env=self.env, capture_output=True, timeout=10,
             )
-        shutil.rmtree(self.root, ignore_errors=True)
+            if self.socket_path:
+                try:
+                    os.unlink(self.socket_path)  # tmux 3.3 leaves it behind
+                except FileNotFoundError:
+                    pass
+        # A program that got SIGHUP from kill-server may still be writing its log.
+        deadline = time.monotonic() + 3
+        while os.path.exists(self.root) and time.monotonic() < deadline:
+            shutil.rmtree(self.root, ignore_errors=True)
+            if os.path.exists(self.root):
+                time.sleep(POLL)
         return False
 
     # MARK: - tmux
@@ -124,6 +135,7 @@ class Sandbox:
             *self.env_flags(env), "--", *cmd,
         )
         self.server_started = True
+        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").strip()
         pane = out.strip()
         self.status_files[pane] = status
         return pane
