@@ -97,6 +97,12 @@ def round_pass_undo_resize(binary):
             check(not wide, f"lines wider than {x}: {wide}")
             check(read_clock(s) is not None, f"no clock at {x}x{y}:{excerpt(s)}")
 
+        sb.resize(p, 30, 10)
+        sb.wait_for(p, "Make this window larger", lambda s: len(s.splitlines()) == 10)
+        sb.resize(p, 80, 24)
+        sb.wait_for(p, drawn_at(80, 24), "▶ Zoë 李", q, "Space finished",
+                    absent=["Make this window larger"], what="80x24 again after 30x10")
+
         sb.keys(p, "Space")
         sb.wait_for(p, "✓ Zoë 李", "▶ Ben")
         sb.keys(p, "Space")
