@@ -1,0 +1,480 @@
+#!/usr/bin/env python3
+"""End-to-end tests: the real thinkenv binary driven in tmux, its screen read with
+capture-pane and its session log read back.
+
+    python3 Tests/e2e/run.py [BINARY] [-k NAME]
+
+BINARY defaults to .build/debug/thinkenv. Prints `ok  name` or `FAIL name: why` per
+scenario, then `N passed, M failed`; exits 0 only if every scenario passed.
+"""
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Failure, Sandbox, check, excerpt, read_clock  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+SCENARIOS = []
+
+
+def scenario(fn):
+    SCENARIOS.append(fn)
+    return fn
+
+
+def line_with(screen, text):
+    for line in screen.splitlines():
+        if text in line:
+            return line
+    return ""
+
+
+def drawn_at(x, y):
+    """Whether the screen was drawn for x×y: y rows, and the header's right-aligned
+    step counter ends at the right edge (a screen drawn for another width, which tmux
+    only crops or wraps, fails this)."""
+    def holds(s):
+        lines = s.splitlines()
+        return len(lines) == y and lines[0].rstrip().endswith("Step 1 of 1") and (
+            x - 2 <= len(lines[0].rstrip()) <= x)
+    return holds
+
+
+def thinker(screen):
+    """The name after ▶ in the order strip, or None."""
+    m = re.search(r"▶ (\S+(?: \S+)?)(?:   |$)", screen, re.M)
+    return m.group(1).strip() if m else None
+
+
+def finish_and_check_exit(sb, pane):
+    """From the summary, q ends the session for good; the program says so and exits 0."""
+    sb.keys(pane, "q")
+    status = sb.wait_exit(pane)
+    check(status == 0, f"exit status {status} after finishing")
+    after = sb.everything(pane)
+    check("The session has finished. Its transcript:" in after,
+          f"no 'session has finished' message:{excerpt(after)}")
+
+
+# MARK: - 1. a round: pass, hand on, undo, resize, pass offered again
+
+@scenario
+def round_pass_undo_resize(binary):
+    with Sandbox(binary, "round") as sb:
+        q = "What is going well?"
+        p = sb.start("run", "round", "--people", "Ana, Zoë 李, Ben", "--question", q,
+                     "--turn", "1m")
+        s = sb.wait_for(p, "Space begins", q, "Ana starts")
+        check("next: Ana" in s, "the order strip names Ana next")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana", "next: Zoë 李")
+        sb.keys(p, "p")
+        sb.wait_for(p, "– Ana (passed)", "▶ Zoë 李", "next: Ben")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "✓ Zoë 李", "▶ Ben")
+        sb.keys(p, "u")
+        s = sb.wait_for(p, "▶ Zoë 李", "next: Ben", absent=["✓ Zoë 李"],
+                        what="Zoë 李 thinking again after undo")
+        check("– Ana (passed)" in s, "Ana's pass survives the undo")
+
+        for x, y in ((120, 40), (80, 24)):
+            sb.resize(p, x, y)
+            s = sb.wait_for(
+                p, drawn_at(x, y), "▶ Zoë 李", q, "finished",
+                what=f"a {x}x{y} screen with Zoë 李 thinking")
+            check("Make this window larger" not in s, f"{x}x{y} is said to be too small")
+            wide = [l for l in s.splitlines() if len(l.rstrip()) > x]
+            check(not wide, f"lines wider than {x}: {wide}")
+            check(read_clock(s) is not None, f"no clock at {x}x{y}:{excerpt(s)}")
+
+        sb.resize(p, 30, 10)
+        sb.wait_for(p, "Make this window larger", lambda s: len(s.splitlines()) == 10)
+        sb.resize(p, 80, 24)
+        sb.wait_for(p, drawn_at(80, 24), "▶ Zoë 李", q, "Space finished",
+                    absent=["Make this window larger"], what="80x24 again after 30x10")
+
+        sb.keys(p, "Space")
+        sb.wait_for(p, "✓ Zoë 李", "▶ Ben")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, "Offered again", "▶ Ana")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, "Every step is done", "Name", "Turns", "Passes", "Share")
+        ana = line_with(s, "Ana").split()
+        check(ana[1:3] == ["1", "1"], f"Ana's summary row (1 turn, 1 pass): {ana}")
+        for name in ("Zoë 李", "Ben"):
+            row = line_with(s, name).replace(name, "").split()
+            check(row[:2] == ["1", "0"], f"{name}'s summary row (1 turn, 0 passes): {row}:{excerpt(s)}")
+        finish_and_check_exit(sb, p)
+
+        log = sb.the_log()
+        check(log.people == ["Ana", "Zoë 李", "Ben"], f"plan.people {log.people}")
+        check(log.header["plan"].get("question") == q, "plan.question")
+        acts = log.actions()
+        check(acts == ["begin", "pass", "handOn", "undo", "handOn", "handOn", "handOn",
+                       "finish"], f"actions {acts}")
+        turns = [(t["person"], t["passed"], t["secondOffer"]) for t in log.turns()]
+        check(turns == [(0, True, False), (1, False, False), (2, False, False),
+                        (0, False, True)], f"turns that stand {turns}")
+        check(all(t["endedBy"] == "thinker" for t in log.turns()), "endedBy thinker")
+        undone = log.facts("undone")
+        check(len(undone) == 1 and undone[0]["person"] == 1, f"undone facts {undone}")
+        names = log.fact_names()
+        check(names[-1] == "sessionFinished", f"last fact {names[-1]}")
+        check("protocolCompleted" in names, "protocolCompleted fact")
+
+
+# MARK: - 2. thinking pairs reach their time and swap by themselves
+
+def pairs(binary, tag, people, turns):
+    with Sandbox(binary, tag) as sb:
+        p = sb.start("run", "thinking-pairs", "--people", ", ".join(people),
+                     "--turn", "3s")
+        sb.wait_for(p, "Space begins", "3s each way")
+        sb.keys(p, "Space")
+        for i, lines in enumerate(turns):
+            s = sb.wait_for(p, f"Turn {i + 1} of {len(turns)}", *lines, timeout=6)
+            check(read_clock(s) is not None, f"no shared clock:{excerpt(s)}")
+        s = sb.wait_for(p, "Every step is done", timeout=6)
+        for name in people:
+            row = line_with(s, f" {name} ").split()
+            check(row[1:3] == ["1", "0"], f"{name}'s summary row: {row}")
+        finish_and_check_exit(sb, p)
+
+        log = sb.the_log()
+        check(log.people == people, f"plan.people {log.people}")
+        check("swapEarly" not in log.actions(), "an early swap was logged")
+        records = log.turns()
+        check(sorted(r["person"] for r in records) == list(range(len(people))),
+              f"everyone thinks once: {[r['person'] for r in records]}")
+        for r in records:
+            check(r["endedBy"] == "time", f"a pair turn ended by {r['endedBy']}")
+            check(r["allotted"] == 3, f"allotted {r['allotted']}")
+            check(r["endedAt"] - r["startedAt"] >= 2.9, f"a turn cut short: {r}")
+            check(not r["passed"], "a pair turn passed")
+        check(log.fact_names()[-1] == "sessionFinished", "sessionFinished last")
+
+
+@scenario
+def pairs_swap_at_time(binary):
+    pairs(binary, "pairs", ["Ana", "Ben", "Cy", "Di"], [
+        ["Ana thinks · Ben listens", "Cy thinks · Di listens"],
+        ["Ben thinks · Ana listens", "Di thinks · Cy listens"],
+    ])
+
+
+@scenario
+def pairs_odd_group_trio(binary):
+    pairs(binary, "trio", ["Ana", "Ben", "Cy", "Di", "Ed"], [
+        ["Ana thinks · Ben listens", "Cy thinks · Di, Ed listen"],
+        ["Ben thinks · Ana listens", "Di thinks · Cy, Ed listen"],
+        ["Ana & Ben: resting", "Ed thinks · Cy, Di listen"],
+    ])
+
+
+# MARK: - 3. a council, from the Presenter's turn to the appreciation
+
+@scenario
+def council_to_appreciation(binary):
+    with Sandbox(binary, "council") as sb:
+        people = ["Ana", "Ben", "Cy", "Di"]
+        members = {"Ana", "Ben", "Di"}
+        question = "What would help us share the work?"
+        p = sb.start("run", "council", "--people", ", ".join(people), "--presenter",
+                     "Cy", "--turn", "1m")
+        sb.wait_for(p, "The Presenter thinks aloud", "Presenter: Cy", "Space begins")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, "Presenter", "Space finished")
+        check(any(l.strip() == "Cy" for l in s.splitlines()), "Cy thinks aloud first")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "The Presenter's question", "Enter saves it")
+        sb.type(p, question)
+        sb.wait_for(p, question)
+        sb.keys(p, "Enter")
+
+        def members_round(title, step):
+            s = sb.wait_for(p, title, f"Step {step} of 9", "Space begins")
+            check(question in s, f"the question is not shown on '{title}'")
+            check("Cy" not in line_with(s, "next:"), f"Cy in the order: {s}")
+            sb.keys(p, "Space")
+            seen = []
+            for _ in members:
+                s = sb.wait_for(p, lambda s: thinker(s) not in (None, *seen),
+                                what=f"a new thinker in {title}")
+                who = thinker(s)
+                check(who in members, f"{who!r} thinks in {title}")
+                check(question in s, f"the question is gone in {title}")
+                seen.append(who)
+                sb.keys(p, "Space")
+            return seen
+
+        def presenter_again(step):
+            sb.wait_for(p, "freshest", f"Step {step} of 9", "Space begins")
+            sb.keys(p, "Space")
+            s = sb.wait_for(p, "Space finished", lambda s: any(
+                l.strip() == "Cy" for l in s.splitlines()), what="Cy thinking")
+            check(question in s, "the question is gone in the freshest thinking")
+            sb.keys(p, "Space")
+
+        for r in range(3):
+            order = members_round(f"Council round {r + 1} of 3", 3 + 2 * r)
+            check(sorted(order) == sorted(members), f"round {r + 1} order {order}")
+            presenter_again(4 + 2 * r)
+        sb.wait_for(p, "Step 9 of 9", "Space begins")
+        s = sb.screen(p)
+        check("Appreciation of the Presen" in s, f"no appreciation step:{excerpt(s)}")
+        members_round("Appreciation of the Presen", 9)
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+
+        log = sb.the_log()
+        check(log.people == people, f"plan.people {log.people}")
+        cy = people.index("Cy")
+        check(question in open(log.path, encoding="utf-8").read(),
+              "the framed question is not in the log")
+        by_step = {}
+        for t in log.turns():
+            by_step.setdefault(t["step"], []).append(t["person"])
+        check(by_step.get(0) == [cy], f"step 1 is the Presenter's: {by_step.get(0)}")
+        for step in (2, 4, 6, 8):
+            check(sorted(by_step.get(step, [])) == sorted(
+                people.index(m) for m in members), f"step {step + 1}: {by_step.get(step)}")
+        for step in (3, 5, 7):
+            check(by_step.get(step) == [cy], f"step {step + 1}: {by_step.get(step)}")
+        check(log.fact_names()[-1] == "sessionFinished", "sessionFinished last")
+
+
+# MARK: - 4. quit and resume
+
+@scenario
+def quit_and_resume(binary):
+    with Sandbox(binary, "resume") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben, Cy", "--turn", "1m")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "✓ Ana", "▶ Ben")
+        sb.keys(p, "q")
+        sb.wait_for(p, "End the session? It can be resumed.")
+        sb.keys(p, "y")
+        status = sb.wait_exit(p)
+        check(status == 0, f"exit status {status} after q y")
+        name = sb.the_log().name
+        after = sb.everything(p)
+        check("The session is saved. To take it up again:" in after,
+              f"no 'session is saved':{excerpt(after)}")
+        check(f"thinkenv resume {name}" in after, f"no 'thinkenv resume {name}'")
+
+        p2 = sb.new_window("resume")
+        s = sb.wait_for(p2, "▶ Ben", "✓ Ana", what="Ben thinking again after resume")
+        sb.keys(p2, "Space")
+        sb.wait_for(p2, "▶ Cy")
+        sb.keys(p2, "Space")
+        sb.wait_for(p2, "Every step is done")
+        finish_and_check_exit(sb, p2)
+
+        log = sb.the_log()
+        check(log.name == name, "resume made a new log")
+        acts = log.actions()
+        check("recover" in acts, f"no recover action: {acts}")
+        check(log.facts("downtime"), f"no downtime fact: {log.fact_names()}")
+        turns = [t["person"] for t in log.turns()]
+        check(turns == [0, 1, 2], f"turns {turns}")
+        check(log.fact_names()[-1] == "sessionFinished", "sessionFinished last")
+
+
+@scenario
+def ctrl_c_asks_first(binary):
+    with Sandbox(binary, "ctrlc") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben", "--turn", "1m")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "C-c")
+        sb.wait_for(p, "End the session? It can be resumed.")
+        sb.keys(p, "Escape")
+        sb.wait_for(p, "▶ Ana", "next: Ben", absent=["End the session?"])
+        sb.keys(p, "C-c")
+        sb.wait_for(p, "End the session? It can be resumed.")
+        sb.keys(p, "y")
+        status = sb.wait_exit(p)
+        check(status == 0, f"exit status {status} after C-c y")
+        after = sb.everything(p)
+        check("The session is saved. To take it up again:" in after,
+              f"no 'session is saved':{excerpt(after)}")
+        log = sb.the_log()
+        check(log.actions() == ["begin"], f"actions {log.actions()}")
+        check("sessionFinished" not in log.fact_names(), "C-c finished the session")
+        check(log.turns() == [], f"a turn ended: {log.turns()}")
+
+
+# MARK: - 5. kill -9 in the middle of a turn, then resume
+
+@scenario
+def kill9_mid_turn_resume(binary):
+    with Sandbox(binary, "kill9") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben", "--turn", "1m")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ben")
+        s = sb.wait_for(p, lambda s: (read_clock(s) or 60) <= 56, timeout=8,
+                        what="Ben's clock at 0:56 or less")
+        before = read_clock(s)
+        sb.kill9(p)
+        status = sb.wait_exit(p)
+        check(status == 128 + 9, f"exit status {status} after SIGKILL")
+
+        p2 = sb.new_window("resume")
+        s = sb.wait_for(p2, "▶ Ben", "✓ Ana", lambda s: read_clock(s) is not None)
+        after = read_clock(s)
+        # The clock counts down: not reset means it reads no more than before (+1 s).
+        check(after <= before + 1, f"clock went from {before}s left to {after}s left")
+        sb.keys(p2, "Space")
+        sb.wait_for(p2, "Every step is done")
+        finish_and_check_exit(sb, p2)
+
+        log = sb.the_log()
+        check("recover" in log.actions(), f"no recover action: {log.actions()}")
+        check(log.facts("downtime"), f"no downtime fact: {log.fact_names()}")
+        ben = [t for t in log.turns() if t["person"] == 1]
+        check(len(ben) == 1, f"Ben's turns {ben}")
+        check(ben[0]["endedAt"] - ben[0]["startedAt"] >= 60 - before - 1,
+              f"Ben's turn lost time over the kill: {ben[0]}; clock {before}s left "
+              f"before, {after}s after; log:\n{open(log.path).read()}")
+        started = [f for f in log.facts("turnStarted") if f["person"] == 1]
+        check(len(started) == 1, f"Ben's turn started anew on resume: {started}")
+
+
+# MARK: - 6. no terminal
+
+@scenario
+def no_terminal(binary):
+    with Sandbox(binary, "noterm") as sb:
+        proc = subprocess.run(
+            [sb.binary, "run", "round", "--people", "A,B"], stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, env=sb.env, timeout=10)
+        check(proc.returncode == 2, f"exit {proc.returncode}, expected 2")
+        err = proc.stderr.strip()
+        check(err and len(err.splitlines()) == 1, f"stderr is not one line: {err!r}")
+        check("terminal" in err, f"stderr does not mention a terminal: {err!r}")
+        check(proc.stdout == "", f"stdout: {proc.stdout!r}")
+        check(sb.log_files() == [], f"a session file was created: {sb.log_files()}")
+
+
+@scenario
+def term_dumb(binary):
+    with Sandbox(binary, "dumb") as sb:
+        p = sb.start("run", "round", "--people", "A,B", env={"TERM": "dumb"})
+        status = sb.wait_exit(p)
+        check(status == 2, f"exit {status} with TERM=dumb, expected 2")
+        out = sb.everything(p)
+        check("terminal" in out, f"no message about the terminal:{excerpt(out)}")
+        check(sb.log_files() == [], f"a session file was created: {sb.log_files()}")
+
+
+# MARK: - 7. a hostile name
+
+@scenario
+def hostile_name(binary):
+    with Sandbox(binary, "hostile") as sb:
+        p = sb.start("run", "round", "--people", "Ana\x1b[2J,Ben", "--question", "Q?")
+        s = sb.wait_for(p, "Space begins", "Ana␛[2J")
+        check(s.splitlines()[0].strip().startswith("Round"), "the header is gone")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, "▶ Ana␛[2J", "next: Ben")
+        check(any(l.strip() == "Ana␛[2J" for l in s.splitlines()), "the thinker line")
+        check(s.splitlines()[0].strip().startswith("Round"), "the header is gone")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ben")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, "Every step is done")
+        check("Ana␛[2J" in s, "the summary shows the name visibly")
+        finish_and_check_exit(sb, p)
+        log = sb.the_log()  # also checks no raw ESC byte is in the file
+        check(log.people == ["Ana\x1b[2J", "Ben"], f"plan.people {log.people!r}")
+
+
+# MARK: - 8. protocols check
+
+@scenario
+def protocols_check(binary):
+    with Sandbox(binary, "check") as sb:
+        shipped = sorted(glob.glob(os.path.join(REPO, "Protocols", "*.yaml")))
+        check(len(shipped) == 3, f"shipped protocols {shipped}")
+        proc = subprocess.run([sb.binary, "protocols", "check", *shipped],
+                              capture_output=True, text=True, env=sb.env, timeout=10)
+        check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stdout}{proc.stderr}")
+        for f in shipped:
+            check(f"{f}: ok" in proc.stdout, f"no '{f}: ok' in {proc.stdout!r}")
+
+        bad = os.path.join(sb.root, "broken.yaml")
+        with open(os.path.join(REPO, "Protocols", "round.yaml")) as f:
+            text = f.read()
+        check("  - kind: round\n" in text, "round.yaml has no '  - kind: round' line")
+        line = text[: text.index("  - kind: round\n")].count("\n") + 1
+        with open(bad, "w") as f:
+            f.write(text.replace("  - kind: round\n", "  - kind: roundabout\n"))
+        proc = subprocess.run([sb.binary, "protocols", "check", bad],
+                              capture_output=True, text=True, env=sb.env, timeout=10)
+        out = proc.stdout + proc.stderr
+        check(proc.returncode == 1, f"exit {proc.returncode} on a broken file: {out!r}")
+        m = re.search(re.escape(bad) + r":(\d+):(\d+): ", out)
+        check(m, f"no FILE:LINE:COLUMN: in {out!r}")
+        check(int(m.group(1)) == line, f"line {m.group(1)}, expected {line}")
+        check("roundabout" in out, f"the message does not quote the value: {out!r}")
+
+
+# MARK: - main
+
+def main(argv):
+    args = [a for a in argv[1:]]
+    only = None
+    if "-k" in args:
+        i = args.index("-k")
+        only = args[i + 1]
+        del args[i:i + 2]
+    binary = args[0] if args else ".build/debug/thinkenv"
+    if not os.access(binary, os.X_OK):
+        print(f"no executable at {binary}: build with `swift build` first")
+        return 2
+    if shutil.which("tmux") is None:
+        print("tmux is not installed")
+        return 2
+    passed = failed = 0
+    began = time.monotonic()
+    for fn in SCENARIOS:
+        if only and only not in fn.__name__:
+            continue
+        t0 = time.monotonic()
+        try:
+            fn(binary)
+        except Failure as e:
+            failed += 1
+            print(f"FAIL {fn.__name__}: {e}", flush=True)
+            continue
+        except Exception:
+            failed += 1
+            print(f"FAIL {fn.__name__}: {traceback.format_exc().strip()}", flush=True)
+            continue
+        passed += 1
+        print(f"ok  {fn.__name__}", flush=True)
+        print(f"  ({fn.__name__}: {time.monotonic() - t0:.1f}s)", file=sys.stderr, flush=True)
+    print(f"  (all: {time.monotonic() - began:.1f}s)", file=sys.stderr, flush=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 and passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
