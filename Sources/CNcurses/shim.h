@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
 
 // Swift 6 rejects C globals and function-like macros; these accessors stand in for them.
 static inline int cn_lines(void) { return LINES; }
@@ -36,5 +37,14 @@ static inline FILE *cn_stdin(void) { return stdin; }
 // glibc declares wcwidth only under _XOPEN_SOURCE; ncursesw measures characters with it.
 extern int wcwidth(wchar_t c);
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// The window's size as the kernel knows it (ioctl is variadic: Swift cannot call it).
+static inline int cn_window_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
 
 #endif

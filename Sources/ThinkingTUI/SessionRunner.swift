@@ -139,6 +139,7 @@ public final class SessionRunner {
     }
 
     private func draw(at now: Duration) {
+        terminal.followWindowSize()
         let size = terminal.size
         let screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
         terminal.draw(screen.render(width: size.width, height: size.height))

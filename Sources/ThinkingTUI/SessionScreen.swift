@@ -125,8 +125,10 @@ public struct SessionScreen {
             (full, compact) = (
                 "Type the question · Enter: save · Esc: clear · Ctrl-C: quit", "Enter: save · Esc: clear"
             )
-        case .complete:
+        case .complete where session.canUndo:
             (full, compact) = ("q: end the session · u: undo the last hand-on · ?: keys", "q: end · u: undo")
+        case .complete:
+            (full, compact) = ("q: end the session · ?: keys", "q: end")
         case .finished:
             (full, compact) = ("The session has finished.", "Finished.")
         }

@@ -99,6 +99,20 @@ public final class Terminal {
         (Int(cn_cols()), Int(cn_lines()))
     }
 
+    /// Catches up with the window's real size. ncurses learns of a resize from SIGWINCH;
+    /// two resizes in quick succession can leave it with the first size (a signal that
+    /// arrives while the first is handled is lost), so the runner checks on every wake.
+    public func followWindowSize() {
+        guard ownedFiles.isEmpty, !isRestored else { return }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard cn_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0 else { return }
+        if Int(rows) != Int(cn_lines()) || Int(columns) != Int(cn_cols()) {
+            resizeterm(rows, columns)
+            repaintAll()
+        }
+    }
+
     // MARK: - Setup
 
     /// The user's locale, so wide characters work; C.UTF-8 when the user has none (a

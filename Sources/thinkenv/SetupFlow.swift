@@ -14,6 +14,7 @@ enum SetupFlow {
             choices: choices, selected: choices.firstIndex { $0.id == request.protocolName } ?? 0,
             question: request.question ?? "", turn: request.turn ?? "", presenter: request.presenter ?? "")
         while true {
+            terminal.followWindowSize()
             let size = terminal.size
             terminal.draw(form.render(width: size.width, height: size.height))
             guard let key = terminal.readKey(timeout: .seconds(1)) else { continue }

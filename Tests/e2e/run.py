@@ -100,7 +100,7 @@ def round_pass_undo_resize(binary):
         sb.resize(p, 30, 10)
         sb.wait_for(p, "Make this window larger", lambda s: len(s.splitlines()) == 10)
         sb.resize(p, 80, 24)
-        sb.wait_for(p, drawn_at(80, 24), "▶ Zoë 李", q, "Space finished",
+        sb.wait_for(p, drawn_at(80, 24), "▶ Zoë 李", q, "Space: finished",
                     absent=["Make this window larger"], what="80x24 again after 30x10")
 
         sb.keys(p, "Space")
@@ -193,7 +193,7 @@ def council_to_appreciation(binary):
                      "Cy", "--turn", "1m")
         sb.wait_for(p, "The Presenter thinks aloud", "Presenter: Cy", "Space begins")
         sb.keys(p, "Space")
-        s = sb.wait_for(p, "Presenter", "Space finished")
+        s = sb.wait_for(p, "Presenter", "Space: finished")
         check(any(l.strip() == "Cy" for l in s.splitlines()), "Cy thinks aloud first")
         sb.keys(p, "Space")
         sb.wait_for(p, "The Presenter's question", "Enter saves it")
@@ -220,7 +220,7 @@ def council_to_appreciation(binary):
         def presenter_again(step):
             sb.wait_for(p, "freshest", f"Step {step} of 9", "Space begins")
             sb.keys(p, "Space")
-            s = sb.wait_for(p, "Space finished", lambda s: any(
+            s = sb.wait_for(p, "Space: finished", lambda s: any(
                 l.strip() == "Cy" for l in s.splitlines()), what="Cy thinking")
             check(question in s, "the question is gone in the freshest thinking")
             sb.keys(p, "Space")
