@@ -30,6 +30,12 @@ public enum Action: Codable, Equatable, Sendable {
     case recover(since: Duration)
     /// End the session for good.
     case finish
+    /// Open discussion: this person speaks now (the one speaking finishes as they begin).
+    case speak(person: PersonID)
+    /// Open discussion: turn it into a round, from the person after the last speaker.
+    case roundFromHere
+    /// End an open-ended step (a discussion, a dialogue) and move on.
+    case endStep
 }
 
 /// Why the engine refused an action. The state is left as a `.tick` would leave it.
@@ -47,6 +53,10 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     case notesNotRecordedHere
     case finished
     case badRecovery
+    case notADiscussion
+    case alreadySpeaking
+    case unknownPerson
+    case notOpenEnded
 
     public var description: String {
         switch self {
@@ -64,6 +74,10 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
         case .notesNotRecordedHere: "Notes are not recorded in this step."
         case .finished: "The session has finished."
         case .badRecovery: "A recovery must start after the last recorded moment."
+        case .notADiscussion: "Only an open discussion lets anyone speak next."
+        case .alreadySpeaking: "That person is speaking already."
+        case .unknownPerson: "Nobody with that number or initial."
+        case .notOpenEnded: "This step ends by itself; it cannot be ended early."
         }
     }
 }

@@ -24,6 +24,9 @@ public struct ProtocolDefinition: Codable, Equatable, Sendable {
         self.steps = steps
     }
 
+    /// Whether a step of this protocol is for exactly two people (dialogue, partnership).
+    public var isForTwo: Bool { steps.contains { $0.kind == .dialogue || $0.kind == .partnership } }
+
     /// Whether running this protocol needs a Presenter to be chosen.
     public var needsPresenter: Bool {
         steps.contains { $0.kind == .presenter || $0.who == .members || $0.to == .presenter }
@@ -40,6 +43,14 @@ public enum StepKind: String, Codable, Sendable, CaseIterable {
     case presenter
     /// The Presenter frames their question, which is recorded (council). No turn.
     case question
+    /// Two people, one question, short turns back and forth within a total time (`time`).
+    case dialogue
+    /// Anyone speaks, in any order; the facilitator marks who; nobody is cut off.
+    case discussion
+    /// Each person the same fixed time in front of the group; no passing.
+    case talk
+    /// A thinking partnership: two people, six parts the thinker moves through, untimed.
+    case partnership
 }
 
 /// Who takes part in a round.

@@ -12,6 +12,8 @@ public struct RoomView: Equatable, Sendable {
         case pairs
         /// The Presenter is framing their question.
         case question
+        /// An open discussion: whoever is marked speaks; a silence between speakers.
+        case discussion
         /// Every step is done.
         case complete
         case finished
@@ -35,6 +37,22 @@ public struct RoomView: Equatable, Sendable {
     public struct OrderEntry: Equatable, Sendable {
         public var name: String
         public var status: OrderStatus
+    }
+
+    /// A person's running total in a dialogue or a discussion.
+    public struct Total: Equatable, Sendable {
+        public var name: String
+        public var time: Duration
+        public var turns: Int
+        public var speaking: Bool
+    }
+
+    /// Where a thinking partnership stands.
+    public struct Part: Equatable, Sendable {
+        /// 1-based.
+        public var number: Int
+        public var count: Int
+        public var name: String
     }
 
     public struct PairLine: Equatable, Sendable {
@@ -65,6 +83,13 @@ public struct RoomView: Equatable, Sendable {
     public var paused: Bool
     /// Time used and the protocol's budget, when it has one.
     public var budget: (used: Duration, total: Duration)?
+    /// Running totals in a dialogue or a discussion, everyone of the step.
+    public var totals: [Total] = []
+    /// The step's own time used and allowed (a dialogue's total, a discussion's budget).
+    public var stepTime: (used: Duration, total: Duration)?
+    /// A thinking partnership's part, and the partner giving attention.
+    public var part: Part?
+    public var partner: String?
 
     public static func == (a: RoomView, b: RoomView) -> Bool {
         a.protocolName == b.protocolName && a.phase == b.phase && a.stepNumber == b.stepNumber
@@ -74,6 +99,8 @@ public struct RoomView: Equatable, Sendable {
             && a.recipient == b.recipient && a.clock == b.clock && a.allotted == b.allotted
             && a.order == b.order && a.pairs == b.pairs && a.paused == b.paused
             && a.budget?.used == b.budget?.used && a.budget?.total == b.budget?.total
+            && a.totals == b.totals && a.stepTime?.used == b.stepTime?.used
+            && a.stepTime?.total == b.stepTime?.total && a.part == b.part && a.partner == b.partner
     }
 }
 
@@ -97,7 +124,7 @@ extension Session {
         switch stage {
         case .ready(let index):
             view.phase = .ready
-            if definition.steps[index].kind == .round {
+            if [.round, .talk].contains(definition.steps[index].kind) {
                 let people = audience(for: definition.steps[index])
                 let (starter, direction) = starterAndDirection(for: definition.steps[index], audience: people)
                 view.order = Self.order(people, from: starter, direction).enumerated().map {
@@ -130,6 +157,25 @@ extension Session {
             view.phase = .question
             view.thinker = plan.presenter.map(name)
             view.roleLabel = "Presenter"
+        case .dialogue(let progress):
+            view.phase = .turn
+            fill(&view, turn: progress.turn, now: now)
+            view.roleLabel = "Dialogue"
+            view.totals = totals(step: progress.step, people: progress.people, live: progress.turn, now: now)
+            view.stepTime = stepTime(progress.step, since: progress.stepStartedAt, now: now)
+        case .discussion(let progress):
+            view.phase = .discussion
+            if let speaker = progress.speaker { fill(&view, turn: speaker, now: now) }
+            view.totals = totals(step: progress.step, people: plan.circle, live: progress.speaker, now: now)
+            view.stepTime = stepTime(progress.step, since: progress.stepStartedAt, now: now)
+        case .partnership(let progress):
+            view.phase = .turn
+            fill(&view, turn: progress.turn, now: now)
+            view.roleLabel = "Thinker"
+            view.partner = name(progress.partner)
+            view.part = RoomView.Part(
+                number: progress.part + 1, count: PartnershipProgress.parts.count,
+                name: PartnershipProgress.parts[progress.part])
         case .complete:
             view.phase = .complete
         case .finished:
@@ -147,6 +193,22 @@ extension Session {
         } else {
             view.clock = .elapsed(elapsed)
         }
+    }
+
+    /// Each person's time and turns so far in a step, the live turn included.
+    private func totals(step: Int, people: [PersonID], live: LiveTurn?, now: Duration) -> [RoomView.Total] {
+        people.map { person in
+            let done = turns.filter { $0.step == step && $0.person == person && !$0.passed }
+            var time = done.reduce(Duration.zero) { $0 + $1.active }
+            if let live, live.person == person { time += elapsed(of: live, at: now) }
+            return RoomView.Total(
+                name: plan.people[person], time: time, turns: done.count + (live?.person == person ? 1 : 0),
+                speaking: live?.person == person)
+        }
+    }
+
+    private func stepTime(_ step: Int, since start: Duration, now: Duration) -> (used: Duration, total: Duration)? {
+        plan.definition.steps[step].time.map { (activeTime(from: start, to: now), $0) }
     }
 
     private func roundLabel(_ progress: RoundProgress, step: StepDefinition) -> String? {

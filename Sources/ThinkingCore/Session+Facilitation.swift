@@ -7,6 +7,9 @@ extension Session {
             if isPaused { throw .paused }
             return endPresenterTurn(step: step, turn: turn, at: now)
         case .pairs: throw .pairsTimeBelongsToThinker
+        case .dialogue, .discussion, .partnership:
+            if isPaused { throw .paused }
+            return try handOnOpen(at: now)
         default: throw .noTurnInProgress
         }
     }
@@ -47,7 +50,8 @@ extension Session {
 
     mutating func noteInterruption(at now: Duration) throws(Rejection) -> [Fact] {
         switch stage {
-        case .round, .presenter, .pairs: break
+        case .round, .presenter, .pairs, .dialogue, .partnership: break
+        case .discussion(let progress) where progress.speaker != nil: break
         default: throw .noTurnInProgress
         }
         interruptions.append(now)
@@ -62,7 +66,8 @@ extension Session {
         case .round(let progress):
             let ended = record(
                 progress.turn, step: progress.step, round: progress.round,
-                number: progress.turnNumber, endedAt: now, passed: false, endedBy: .facilitator)
+                number: progress.turnNumber, endedAt: now, passed: false, endedBy: .facilitator,
+                kind: progress.recordedKind)
             turns.append(ended)
             facts.append(Fact(at: now, .turnEnded(record: ended)))
         case .presenter(let step, let turn):
@@ -72,6 +77,8 @@ extension Session {
             facts.append(Fact(at: now, .turnEnded(record: ended)))
         case .pairs(let progress):
             facts += recordHalf(progress, endedAt: now, endedBy: .facilitator)
+        case .dialogue, .discussion, .partnership:
+            facts += endOpenTurn(at: now, endedBy: .facilitator)
         default: break
         }
         undoStack.removeAll()

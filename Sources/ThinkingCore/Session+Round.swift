@@ -39,19 +39,23 @@ extension Session {
         return (audience[0], direction)
     }
 
-    mutating func startRound(step: Int, round: Int, stepStartedAt: Duration, at now: Duration)
-        -> [Fact]
-    {
+    /// Starts a round; `starter`, when given, starts it in the session's direction (a
+    /// discussion turned into a round starts after its last speaker).
+    mutating func startRound(
+        step: Int, round: Int, stepStartedAt: Duration, at now: Duration, starter chosen: PersonID? = nil
+    ) -> [Fact] {
         let definition = plan.definition.steps[step]
         let people = audience(for: definition)
-        let (starter, direction) = starterAndDirection(for: definition, audience: people)
+        let (starter, direction) =
+            chosen.map { ($0, plan.direction) } ?? starterAndDirection(for: definition, audience: people)
         let order = Self.order(people, from: starter, direction)
         let turn = LiveTurn(
             person: order[0], role: .member, startedAt: now, allotted: plan.turn(for: definition))
         let progress = RoundProgress(
             step: step, round: round, starter: starter, direction: direction, order: order,
             turn: turn, turnNumber: 1, waiting: Array(order.dropFirst()), passedOnce: [],
-            offeringAgain: false, anyoneSpoke: false, stepStartedAt: stepStartedAt)
+            offeringAgain: false, anyoneSpoke: false, stepStartedAt: stepStartedAt,
+            recordedKind: definition.kind == .talk ? .talk : .round)
         stage = .round(progress)
         lastRound = progress
         return [
@@ -73,12 +77,12 @@ extension Session {
     mutating func endRoundTurn(passed: Bool, at now: Duration) throws(Rejection) -> [Fact] {
         guard case .round(var progress) = stage else { throw passed ? .passNotAllowed : .noTurnInProgress }
         let definition = plan.definition.steps[progress.step]
-        if passed && !definition.pass { throw .passNotAllowed }
+        if passed && !(definition.pass && progress.recordedKind != .talk) { throw .passNotAllowed }
         if isPaused { throw .paused }
         pushUndoPoint()
         let ended = record(
             progress.turn, step: progress.step, round: progress.round, number: progress.turnNumber,
-            endedAt: now, passed: passed, endedBy: .thinker)
+            endedAt: now, passed: passed, endedBy: .thinker, kind: progress.recordedKind)
         turns.append(ended)
         var facts = [Fact(at: now, .turnEnded(record: ended))]
         if passed && !progress.turn.secondOffer { progress.passedOnce.append(progress.turn.person) }

@@ -68,6 +68,9 @@ public struct Session: Equatable, Sendable {
         case .addNote(let text): facts += try addNote(text, at: now)
         case .noteInterruption: facts += try noteInterruption(at: now)
         case .finish: facts += finish(at: now)
+        case .speak(let person): facts += try speak(person, at: now)
+        case .roundFromHere: facts += try roundFromHere(at: now)
+        case .endStep: facts += try endStep(at: now)
         case .recover: break
         }
         return facts
@@ -87,9 +90,33 @@ public struct Session: Equatable, Sendable {
             return [fact]
         case .pairs:
             return advancePairs(to: now)
+        case .dialogue(var progress):
+            var facts: [Fact] = []
+            if let fact = timeReached(&progress.turn, by: now) { facts.append(fact) }
+            if !progress.timeUp, let fact = stepTimeReached(progress.step, since: progress.stepStartedAt, by: now) {
+                progress.timeUp = true
+                facts.append(fact)
+            }
+            stage = .dialogue(progress)
+            return facts
+        case .discussion(var progress):
+            guard !progress.timeUp,
+                let fact = stepTimeReached(progress.step, since: progress.stepStartedAt, by: now)
+            else { return [] }
+            progress.timeUp = true
+            stage = .discussion(progress)
+            return [fact]
         default:
             return []
         }
+    }
+
+    /// The `stepTimeReached` fact, at its instant, once a step's own time has run.
+    private func stepTimeReached(_ step: Int, since start: Duration, by now: Duration) -> Fact? {
+        guard let time = plan.definition.steps[step].time,
+            let deadline = instant(from: start, afterActive: time), deadline <= now
+        else { return nil }
+        return Fact(at: deadline, .stepTimeReached(step: step))
     }
 
     private func timeReached(_ turn: inout LiveTurn, by now: Duration) -> Fact? {
@@ -113,6 +140,10 @@ public struct Session: Equatable, Sendable {
         case .pairs: facts += startPairs(step: step, at: now)
         case .presenter: facts += startPresenterTurn(step: step, at: now)
         case .question: stage = .question(step: step)
+        case .talk: facts += startRound(step: step, round: 1, stepStartedAt: now, at: now)
+        case .dialogue: facts += startDialogue(step: step, at: now)
+        case .discussion: facts += startDiscussion(step: step, at: now)
+        case .partnership: facts += startPartnership(step: step, at: now)
         }
         return facts
     }
@@ -144,10 +175,10 @@ public struct Session: Equatable, Sendable {
     /// A finished turn's record, from its live state.
     func record(
         _ turn: LiveTurn, step: Int, round: Int, number: Int, endedAt: Duration,
-        passed: Bool, endedBy: EndedBy, group: Int? = nil
+        passed: Bool, endedBy: EndedBy, group: Int? = nil, kind: StepKind? = nil
     ) -> TurnRecord {
         TurnRecord(
-            step: step, kind: plan.definition.steps[step].kind, round: round, turn: number,
+            step: step, kind: kind ?? plan.definition.steps[step].kind, round: round, turn: number,
             person: turn.person, role: turn.role, startedAt: turn.startedAt, endedAt: endedAt,
             active: activeTime(from: turn.startedAt, to: endedAt), allotted: turn.allotted,
             passed: passed, endedBy: endedBy, secondOffer: turn.secondOffer, group: group)

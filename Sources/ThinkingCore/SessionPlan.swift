@@ -75,11 +75,14 @@ public struct SessionPlan: Codable, Equatable, Sendable {
             if people.count < 3 { throw .tooFewPeople(needed: 3, for: definition.name) }
             if starter == presenter { throw .presenterCannotStart }
         }
+        if definition.isForTwo, people.count != 2 {
+            throw .exactlyTwo(definition.name)
+        }
         if definition.steps.contains(where: { $0.kind == .pairs }), people.count < 2 {
             throw .tooFewPeople(needed: 2, for: definition.name)
         }
         if let starter, !people.indices.contains(starter) { throw .noSteps }
-        for (index, step) in definition.steps.enumerated() where step.kind == .pairs {
+        for (index, step) in definition.steps.enumerated() where step.kind == .pairs || step.kind == .talk {
             if turn(for: step) == nil { throw .pairsNeedTurnTime(step: index + 1) }
         }
     }
@@ -87,8 +90,8 @@ public struct SessionPlan: Codable, Equatable, Sendable {
     /// The turn time in force for a step: the override for rounds and pairs, else the step's.
     public func turn(for step: StepDefinition) -> Duration? {
         switch step.kind {
-        case .round, .pairs: turnOverride ?? step.turn
-        case .presenter, .question: step.turn
+        case .round, .pairs, .talk: turnOverride ?? step.turn
+        case .presenter, .question, .dialogue, .discussion, .partnership: step.turn
         }
     }
 
@@ -112,6 +115,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewPeople(needed: Int, for: String)
     case pairsNeedTurnTime(step: Int)
     case noSteps
+    case exactlyTwo(String)
 
     public var description: String {
         switch self {
@@ -126,6 +130,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooFewPeople(let needed, let name): "\(name) needs at least \(needed) people."
         case .pairsNeedTurnTime(let step): "Step \(step) (pairs) needs a turn time."
         case .noSteps: "The protocol has no steps."
+        case .exactlyTwo(let name): "\(name) is for two people: name exactly two."
         }
     }
 }

@@ -8,6 +8,12 @@ public enum Stage: Codable, Equatable, Sendable {
     case presenter(step: Int, turn: LiveTurn)
     /// The Presenter is framing their question.
     case question(step: Int)
+    /// Two people back and forth within a total time.
+    case dialogue(DialogueProgress)
+    /// Anyone speaks; the facilitator marks who.
+    case discussion(DiscussionProgress)
+    /// A thinking partnership, part by part.
+    case partnership(PartnershipProgress)
     /// Every step is done: the summary shows until the session is finished.
     case complete
     /// The session has ended for good.
@@ -19,6 +25,9 @@ public enum Stage: Codable, Equatable, Sendable {
         case .ready(let step), .presenter(let step, _), .question(let step): step
         case .round(let progress): progress.step
         case .pairs(let progress): progress.step
+        case .dialogue(let progress): progress.step
+        case .discussion(let progress): progress.step
+        case .partnership(let progress): progress.step
         case .complete, .finished: nil
         }
     }
@@ -28,6 +37,9 @@ public enum Stage: Codable, Equatable, Sendable {
         switch self {
         case .round(let progress): progress.turn
         case .presenter(_, let turn): turn
+        case .dialogue(let progress): progress.turn
+        case .discussion(let progress): progress.speaker
+        case .partnership(let progress): progress.turn
         default: nil
         }
     }
@@ -56,6 +68,9 @@ public struct RoundProgress: Codable, Equatable, Sendable {
     public var anyoneSpoke: Bool
     /// When the step began (for a step budget that keeps going round).
     public var stepStartedAt: Duration
+    /// The kind its turns are recorded as: `round`, or `talk` (an open discussion turned
+    /// into a round records round turns).
+    public var recordedKind: StepKind
 }
 
 /// Thinking pairs in progress: the groups, and which half the shared clock is in.
@@ -80,4 +95,48 @@ public struct PairsProgress: Codable, Equatable, Sendable {
 
     /// The people thinking in this half, one per group still at work.
     public var thinkers: [PersonID] { groups.indices.compactMap(thinker(ofGroup:)) }
+}
+
+/// A dialogue in progress: two people, turns back and forth, one total clock.
+public struct DialogueProgress: Codable, Equatable, Sendable {
+    public var step: Int
+    /// The two people, the first to speak first.
+    public var people: [PersonID]
+    public var turn: LiveTurn
+    public var turnNumber: Int
+    public var stepStartedAt: Duration
+    /// Whether the step's total time has been reached (the next hand-on ends the step).
+    public var timeUp: Bool
+}
+
+/// An open discussion in progress: whoever the facilitator marked is speaking.
+public struct DiscussionProgress: Codable, Equatable, Sendable {
+    public var step: Int
+    /// Who is speaking now; nil during a silence.
+    public var speaker: LiveTurn?
+    public var turnNumber: Int
+    /// The last person who spoke (where a round from here starts after).
+    public var lastSpeaker: PersonID?
+    public var stepStartedAt: Duration
+    public var timeUp: Bool
+}
+
+/// A thinking partnership in progress: which of the six parts the thinker is in.
+public struct PartnershipProgress: Codable, Equatable, Sendable {
+    /// The six parts, in the thinker's order.
+    public static let parts = [
+        "Explore: what do you want to think about, and what are your thoughts?",
+        "The further goal for this session",
+        "Assumptions: what might be stopping you?",
+        "The incisive question",
+        "Recording the incisive question",
+        "Appreciation",
+    ]
+
+    public var step: Int
+    public var partner: PersonID
+    /// The thinker's current part, a turn of its own (untimed).
+    public var turn: LiveTurn
+    /// 0-based index into `parts`.
+    public var part: Int
 }

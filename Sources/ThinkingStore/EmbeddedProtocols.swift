@@ -83,6 +83,50 @@ steps:
 """#
         ),
         (
+            id: "dialogue",
+            text: #"""
+# Dialogue: two people, one shared question, short turns back and forth.
+#
+# There is no fixed turn length: each speaks until they have finished, then the
+# other. The total time is shared (time: is required); each person's running
+# total is on the screen. When the total is used, nobody is cut off: the next
+# hand-on ends the step.
+
+name: Dialogue
+summary: Two people think together about one question, back and forth, within a total time.
+steps:
+  - kind: dialogue
+    title: Dialogue
+    # time: the whole dialogue's time, shared between the two.
+    time: 20m
+    notes: true
+    components: [Attention, Equality, Ease, Difference]
+
+"""#
+        ),
+        (
+            id: "open-discussion",
+            text: #"""
+# Open discussion: anyone speaks, in any order; each finishes uninterrupted.
+#
+# The facilitator marks who is speaking (a number key, or a capital initial);
+# the person speaking is never cut off by the switch: their turn ends when the
+# next begins. Tallies of everyone's time are on the screen. `r` turns the
+# discussion into a round from the next person; `e` ends the step.
+
+name: Open Discussion
+summary: Anyone speaks, in any order, each uninterrupted; tallies keep the time in view.
+steps:
+  - kind: discussion
+    title: Open discussion
+    # time: an optional budget, shown against the time used (never enforced).
+    time: 15m
+    notes: true
+    components: [Attention, Equality, Difference, Information]
+
+"""#
+        ),
+        (
             id: "round",
             text: #"""
 # A Round: everyone thinks in turn about one question, uninterrupted.
@@ -148,6 +192,48 @@ steps:
     turn: 5m
     # notes: the content of pairs is never recorded, only the timings.
     notes: false
+    components: [Attention, Equality, Ease, Encouragement]
+
+"""#
+        ),
+        (
+            id: "thinking-partnership",
+            text: #"""
+# Thinking partnership: two people, six parts, at the thinker's pace.
+#
+# (1) explore, untimed: the partner only asks what more the thinker thinks,
+# feels or wants to say; (2) the further goal for the session; (3) assumptions:
+# what might be stopping the thinker, and which one limits them most; (4) the
+# incisive question, built by the thinker; (5) recording it; (6) appreciation.
+# The screen shows only a quiet part indicator; the thinker moves on (Space).
+# Only timings are recorded: the incisive question is the thinker's.
+
+name: Thinking Partnership
+summary: A thinker and a partner through the six parts, at the thinker's pace; timings only.
+steps:
+  - kind: partnership
+    title: Thinking partnership
+    components: [Attention, Ease, Feelings, Incisive Questions, Appreciation]
+
+"""#
+        ),
+        (
+            id: "timed-talk",
+            text: #"""
+# Timed talk: each person the same fixed time in front of the group.
+#
+# Nobody passes (the time is theirs to use, or to leave silent), and a talk that
+# reaches its time is never cut off: the screen says TIME and the overrun is
+# recorded. Copy this file to ~/.config/thinkenv/protocols/ to adapt it.
+
+name: Timed Talk
+summary: Each person the same fixed time in front of the group, uninterrupted.
+steps:
+  # talk: everyone in turn, the same time each (turn is required), no passing.
+  - kind: talk
+    title: Timed talk
+    turn: 3m
+    notes: true
     components: [Attention, Equality, Ease, Encouragement]
 
 """#

@@ -33,6 +33,10 @@ private func kindText(_ step: StepDefinition) -> String {
     case .pairs: return "thinking pairs"
     case .presenter: return "the Presenter's turn"
     case .question: return "the Presenter's question"
+    case .dialogue: return "dialogue of two, back and forth"
+    case .discussion: return "open discussion, anyone in any order"
+    case .talk: return "timed talk, each person in turn"
+    case .partnership: return "thinking partnership, six parts"
     }
 }
 
@@ -42,6 +46,9 @@ private func settingsText(_ step: StepDefinition) -> [String] {
     case (.pairs, let turn?): parts.append("\(DurationText.format(turn)) each way")
     case (.round, let turn?): parts.append("turns of \(DurationText.format(turn)) each")
     case (.round, nil): parts.append("no turn limit")
+    case (.talk, let turn?): parts.append("\(DurationText.format(turn)) each")
+    case (.dialogue, _), (.discussion, _):
+        parts.append(step.time.map { "\(DurationText.format($0)) in all" } ?? "no time limit")
     case (_, let turn?): parts.append("turn of \(DurationText.format(turn))")
     case (_, nil): parts.append("untimed")
     }

@@ -83,13 +83,38 @@ struct ProtocolReader {
 
     /// The settings that make no sense for this kind of step, or together.
     private mutating func checkFits(_ kind: StepKind, _ fields: Fields, _ step: StepDefinition) {
-        if kind != .round {
-            for key in Self.stepKeys where Self.roundOnlyKeys.contains(key) {
-                guard let field = fields[key] else { continue }
-                problem(
-                    at: field.key, "'\(key)' means nothing in a \(kind.rawValue) step",
-                    expected: "\(key) only in a round step")
+        let allowed: Set<String> =
+            switch kind {
+            case .round: Self.roundOnlyKeys
+            case .dialogue, .discussion: ["time"]
+            default: []
             }
+        for key in Self.stepKeys where Self.roundOnlyKeys.contains(key) && !allowed.contains(key) {
+            guard let field = fields[key] else { continue }
+            problem(
+                at: field.key, "'\(key)' means nothing in a \(kind.rawValue) step",
+                expected: allowed.isEmpty
+                    ? "\(key) only in a round step" : "only \(allowed.sorted().joined(separator: ", ")) here")
+        }
+        if kind == .talk, fields["turn"] == nil {
+            problem(
+                at: fields.node, "a timed talk needs a turn: the same time for everyone",
+                expected: "turn: 3m, for example")
+        }
+        if kind == .dialogue, fields["time"] == nil {
+            problem(
+                at: fields.node, "a dialogue needs a time: the total, shared back and forth",
+                expected: "time: 20m, for example")
+        }
+        if kind == .partnership, step.notes, let notes = fields["notes"] {
+            problem(
+                at: notes.value, "a thinking partnership records timings only (its incisive question is the thinker's)",
+                expected: "notes: false")
+        }
+        if kind == .partnership || kind == .dialogue || kind == .discussion, let turn = fields["turn"] {
+            problem(
+                at: turn.key, "a \(kind.rawValue) step has no fixed turn length",
+                expected: kind == .partnership ? "no turn" : "time: for the whole step")
         }
         if kind == .pairs, fields["turn"] == nil {
             problem(

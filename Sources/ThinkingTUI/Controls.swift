@@ -13,6 +13,8 @@ public struct Controls: Equatable, Sendable {
         case confirmQuit
         /// Pairs: the thinkers finished early; swap the whole room now?
         case confirmSwap
+        /// A discussion or a dialogue: end the step now?
+        case confirmEndStep
         /// A note being typed.
         case note(String)
     }
@@ -59,6 +61,9 @@ extension Controls {
         case .confirmSwap:
             overlay = .none
             return key == .character("y") || key == .character("Y") ? .act(.swapEarly) : .none
+        case .confirmEndStep:
+            overlay = .none
+            return key == .character("y") || key == .character("Y") ? .act(.endStep) : .none
         case .note(let text):
             switch edit(text, with: key) {
             case .editing(let text): overlay = .note(text); return .none
@@ -84,7 +89,19 @@ extension Controls {
     }
 
     private mutating func interpretSession(_ key: Key, session: Session) -> Command {
+        if case .discussion = session.stage, let person = Self.person(for: key, in: session) {
+            return .act(.speak(person: person))
+        }
         switch key {
+        case .character("r"):
+            if case .discussion = session.stage { return .act(.roundFromHere) }
+            return .none
+        case .character("e"):
+            switch session.stage {
+            case .discussion, .dialogue: overlay = .confirmEndStep
+            default: message = "This step ends by itself."
+            }
+            return .none
         case .character(" "), .enter:
             switch session.stage {
             case .ready: return .act(.begin)
@@ -113,6 +130,19 @@ extension Controls {
         default:
             return .none
         }
+    }
+
+    /// In a discussion, a digit picks the person with that number in the strip, a capital
+    /// letter the first person whose name starts with it.
+    static func person(for key: Key, in session: Session) -> PersonID? {
+        guard case .character(let character) = key else { return nil }
+        let circle = session.plan.circle
+        if let digit = character.wholeNumberValue, character.isASCII, (1...9).contains(digit), digit <= circle.count {
+            return circle[digit - 1]
+        }
+        guard character.isUppercase else { return nil }
+        let initial = String(character).lowercased()
+        return circle.first { session.plan.people[$0].lowercased().hasPrefix(initial) }
     }
 
     enum Edit { case editing(String), cancelled, done(String) }

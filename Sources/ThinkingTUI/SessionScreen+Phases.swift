@@ -6,6 +6,13 @@ extension SessionScreen {
     func drawTurn(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
         var rest = drawQuestion(view.question, into: &buffer, area: area)
         rest = drawOrder(view.order, into: &buffer, area: rest)
+        rest = drawTotals(view.totals, numbered: false, into: &buffer, area: rest)
+        if let part = view.part {
+            let line: Rect
+            (rest, line) = rest.splitBottom(2)
+            buffer.writeCentred(
+                "Part \(part.number) of \(part.count) · \(part.name)", y: line.y, in: line, style: .quiet)
+        }
         // The name, the role, a line about the time, then the clock: one block, centred.
         let clockRows = clockHeight(
             view.clock, in: buffer, area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 4))
@@ -17,6 +24,7 @@ extension SessionScreen {
         (line, below) = below.splitTop(1)
         var role = view.roleLabel ?? ""
         if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
+        if let partner = view.partner { role += " · Partner: \(partner)" }
         buffer.writeCentred(role, y: line.y, in: line, style: .quiet)
         (line, below) = below.splitTop(1)
         if case .over(let over) = view.clock {
@@ -72,6 +80,18 @@ extension SessionScreen {
             if let turn = step.flatMap(session.plan.turn(for:)) {
                 lines.append(("\(DurationText.format(turn)) each way, on one shared clock", .normal))
             }
+        case .talk:
+            if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
+            if let turn = step.flatMap(session.plan.turn(for:)) {
+                lines.append(("\(DurationText.format(turn)) each, the same for everyone", .quiet))
+            }
+        case .dialogue:
+            lines.append(("Two people, turns back and forth", .normal))
+            if let time = step?.time { lines.append(("\(DurationText.format(time)) in all", .quiet)) }
+        case .discussion:
+            lines.append(("Anyone speaks, in any order; nobody is cut off", .normal))
+        case .partnership:
+            lines.append(("Six parts, at the thinker's pace", .normal))
         case .presenter:
             if let presenter = session.plan.presenter {
                 lines.append(("Presenter: \(session.plan.people[presenter])", .normal))
@@ -100,7 +120,49 @@ extension SessionScreen {
         buffer.writeCentred("Enter saves it · Esc clears", y: middle + 4, in: area, style: .quiet)
     }
 
+    func drawDiscussion(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        var rest = drawQuestion(view.question, into: &buffer, area: area)
+        rest = drawTotals(view.totals, numbered: true, into: &buffer, area: rest)
+        guard view.thinker != nil else {
+            let middle = rest.y + rest.height / 2
+            buffer.writeCentred("Open discussion", y: middle - 1, in: rest, style: Style.name.emphasised)
+            buffer.writeCentred(
+                "Whoever wishes to speak; the facilitator marks who", y: middle + 1, in: rest, style: .quiet)
+            return
+        }
+        var (line, below) = rest.splitTop(
+            max(0, (rest.height - 3 - clockHeight(view.clock, in: buffer, area: rest)) / 2))
+        (line, below) = below.splitTop(1)
+        buffer.writeCentred(view.thinker ?? "", y: line.y, in: line, style: Style.name.emphasised)
+        (line, below) = below.splitTop(2)
+        buffer.writeCentred("speaking · nobody is cut off", y: line.y, in: line, style: .quiet)
+        drawClock(view.clock, into: &buffer, area: below)
+    }
+
     // MARK: - Pieces
+
+    /// Running totals (a dialogue, a discussion's tallies) at the bottom of `area`.
+    func drawTotals(_ totals: [RoomView.Total], numbered: Bool, into buffer: inout ScreenBuffer, area: Rect) -> Rect {
+        guard !totals.isEmpty else { return area }
+        let cells = totals.enumerated().map { index, total -> (String, Style) in
+            let number = numbered && index < 9 ? "\(index + 1) " : ""
+            let text = "\(number)\(total.name) \(DurationText.clock(total.time))"
+            return (text, total.speaking ? Style.accent.emphasised : .normal)
+        }
+        let width = (cells.map { neutralised($0.0).displayWidth }.max() ?? 0) + 4
+        let columns = max(1, min(cells.count, (area.width - 2) / max(1, width)))
+        let rows = (cells.count + columns - 1) / columns
+        let (rest, strip) = area.splitBottom(min(rows + 1, max(1, area.height / 3)))
+        let left = strip.x + max(0, (strip.width - columns * width) / 2)
+        for (index, cell) in cells.enumerated() {
+            let y = strip.y + 1 + index / columns
+            guard y < strip.maxY else { break }
+            buffer.write(cell.0, x: left + (index % columns) * width, y: y, style: cell.1, maxWidth: width - 1)
+        }
+        return rest
+    }
+
+    // MARK: - Pieces (continued)
 
     /// The question in force, wrapped, at the top of `area`; returns what is left below.
     func drawQuestion(_ question: String?, into buffer: inout ScreenBuffer, area: Rect) -> Rect {

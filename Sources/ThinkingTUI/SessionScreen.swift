@@ -39,6 +39,7 @@ public struct SessionScreen {
         case .turn: drawTurn(view, into: &buffer, area: body)
         case .pairs: drawPairs(view, into: &buffer, area: body)
         case .question: drawQuestionStep(view, into: &buffer, area: body)
+        case .discussion: drawDiscussion(view, into: &buffer, area: body)
         case .complete, .finished: drawSummary(view, into: &buffer, area: body)
         }
         switch controls.overlay {
@@ -65,7 +66,9 @@ public struct SessionScreen {
         var right: [String] = []
         if let label = view.roundLabel { right.append(label) }
         if let number = view.stepNumber { right.append("Step \(number) of \(view.stepCount)") }
-        if let budget = view.budget {
+        if let time = view.stepTime {
+            right.append("\(DurationText.clock(time.used)) of \(DurationText.format(time.total))")
+        } else if let budget = view.budget {
             right.append("\(DurationText.clock(budget.used)) of \(DurationText.format(budget.total))")
         }
         let rightText = right.joined(separator: " · ")
@@ -124,6 +127,11 @@ public struct SessionScreen {
         case .question:
             (full, compact) = (
                 "Type the question · Enter: save · Esc: clear · Ctrl-C: quit", "Enter: save · Esc: clear"
+            )
+        case .discussion:
+            (full, compact) = (
+                "1-9 or Shift+initial: who speaks · Space: finished · r: round from here · e: end step · ?: keys",
+                "1-9: who speaks · Space: finished · r: round · e: end"
             )
         case .complete where session.canUndo:
             (full, compact) = ("q: end the session · u: undo the last hand-on · ?: keys", "q: end · u: undo")

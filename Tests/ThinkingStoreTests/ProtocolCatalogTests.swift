@@ -16,10 +16,14 @@ import ThinkingCore
             components: [Attention, Appreciation]
         """
 
-    @Test func withoutAUserDirectoryTheCatalogHoldsTheThreeBuiltIns() throws {
+    @Test func withoutAUserDirectoryTheCatalogHoldsTheBuiltIns() throws {
         let catalog = ProtocolCatalog(environment: [:])
         #expect(catalog.userDirectory == nil)
-        #expect(catalog.entries.map(\.id) == ["council", "round", "thinking-pairs"])
+        #expect(
+            catalog.entries.map(\.id) == [
+                "council", "dialogue", "open-discussion", "round", "thinking-pairs", "thinking-partnership",
+                "timed-talk",
+            ])
         #expect(catalog.entries.allSatisfy { $0.source == .builtIn && $0.definition != nil })
         #expect(catalog.problems.isEmpty)
         #expect(try catalog.resolve("council").get().steps.count == 9)
@@ -45,7 +49,11 @@ import ThinkingCore
         let catalog = ProtocolCatalog(environment: [
             "XDG_CONFIG_HOME": config.path, "HOME": "/nowhere",
         ])
-        #expect(catalog.entries.map(\.id) == ["council", "thinking-pairs", "check-in", "round"])
+        #expect(
+            catalog.entries.map(\.id) == [
+                "council", "dialogue", "open-discussion", "thinking-pairs", "thinking-partnership", "timed-talk",
+                "check-in", "round",
+            ])
         let round = try #require(catalog.entry(id: "round"))
         #expect(round.source == .user(path: config.path + "/thinkenv/protocols/round.yaml"))
         #expect(round.replacesBuiltIn)

@@ -78,7 +78,7 @@ let badProtocols: [BadProtocol] = [
     BadProtocol(
         name: "unknown kind", yaml: oneStep("fishbowl"),
         line: 4, column: 11, message: "kind is 'fishbowl'",
-        expected: "round | pairs | presenter | question"),
+        expected: "round | pairs | presenter | question | dialogue | discussion | talk | partnership"),
     BadProtocol(
         name: "unknown component", yaml: oneStep("round", components: "[Attention, Silence]"),
         line: 6, column: 29, message: "unknown component 'Silence'"),
@@ -138,6 +138,21 @@ let badProtocols: [BadProtocol] = [
     BadProtocol(
         name: "empty file", yaml: "# only a comment\n",
         line: 1, column: 1, message: "the file is empty"),
+    BadProtocol(
+        name: "a timed talk without a turn", yaml: oneStep("talk"),
+        line: 4, column: 5, message: "a timed talk needs a turn"),
+    BadProtocol(
+        name: "a dialogue without a total time", yaml: oneStep("dialogue"),
+        line: 4, column: 5, message: "a dialogue needs a time"),
+    BadProtocol(
+        name: "notes in a partnership", yaml: oneStep("partnership", "    notes: true\n"),
+        line: 6, column: 12, message: "a thinking partnership records timings only", expected: "notes: false"),
+    BadProtocol(
+        name: "a turn length in a discussion", yaml: oneStep("discussion", "    turn: 2m\n"),
+        line: 6, column: 5, message: "a discussion step has no fixed turn length"),
+    BadProtocol(
+        name: "passing in a timed talk", yaml: oneStep("talk", "    turn: 2m\n    pass: true\n"),
+        line: 7, column: 5, message: "'pass' means nothing in a talk step"),
     BadProtocol(
         name: "NUL byte", yaml: "name: T\nsumm\u{0}ary: S\n",
         line: 2, column: 5, message: "NUL byte: this is not a text file"),

@@ -157,3 +157,29 @@ struct TranscriptTests {
         #expect(derived.map(\.direction) == expected.map(\.1))
     }
 }
+
+@Suite("Transcripts of the other applications")
+struct OpenStepTranscriptTests {
+    @Test func theCSVKindColumnNamesEveryStepKind() throws {
+        let definition = ProtocolDefinition(
+            id: "mixed", name: "Mixed", summary: "",
+            steps: [
+                StepDefinition(kind: .talk, title: "Talk", turn: .seconds(60), components: [.equality]),
+                StepDefinition(kind: .discussion, title: "Discussion", components: [.difference]),
+            ])
+        var log = ScriptedLog(try SessionPlan.make(definition: definition, names: ["Ana", "Ben"]))
+        try log.act(.begin)
+        try log.at(.seconds(30), .handOn)
+        try log.at(.seconds(70), .handOn)
+        try log.act(.begin)
+        try log.act(.speak(person: 1))
+        try log.at(.seconds(15), .roundFromHere)
+        try log.at(.seconds(5), .handOn)
+        try log.at(.seconds(5), .handOn)
+        let rows = try log.transcript().csv().split(separator: "\r\n").dropFirst()
+        let kinds = rows.map { $0.split(separator: ",")[2] }
+        #expect(kinds == ["talk", "talk", "discussion", "round", "round"])
+        let equality = try log.transcript().equality
+        #expect(equality.people.map(\.turns) == [2, 3])
+    }
+}
