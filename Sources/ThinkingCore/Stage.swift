@@ -32,6 +32,12 @@ public enum Stage: Codable, Equatable, Sendable {
         }
     }
 
+    /// Whether a dialogue is under way.
+    public var isDialogue: Bool {
+        if case .dialogue = self { return true }
+        return false
+    }
+
     /// The single turn under way, if any (pairs have one per group: see `PairsProgress`).
     public var liveTurn: LiveTurn? {
         switch self {

@@ -51,6 +51,8 @@ public struct SessionScreen {
                     "Swap the whole room now, before time?", "The time belongs to the thinker.",
                     "y: swap early    any other key: go back",
                 ], into: &buffer)
+        case .confirmEndStep:
+            drawDialog(["End this step now and move on?", "y: end the step    any other key: go back"], into: &buffer)
         default: break
         }
         return buffer
@@ -113,6 +115,20 @@ public struct SessionScreen {
         case .ready:
             (full, compact) = (
                 "Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit"
+            )
+        case .turn where session.stage.isDialogue:
+            (full, compact) = (
+                "Space: the other speaks · e: end step · u: undo · z: pause · n: note · ?: keys · q: quit",
+                "Space: the other speaks · e: end step · ?: keys"
+            )
+        case .turn where view.part != nil:
+            (full, compact) = (
+                "Space: next part · u: undo · z: pause · ?: keys · q: quit", "Space: next part · ?: keys"
+            )
+        case .turn where view.roleLabel == "Presenter":
+            (full, compact) = (
+                "Space: finished · u: undo · z: pause · n: note · i: interruption · ?: keys · q: quit",
+                "Space: finished · u: undo · z: pause · ?: keys · q: quit"
             )
         case .turn:
             (full, compact) = (

@@ -55,6 +55,11 @@ struct OpenStepScreenTests {
         #expect(controls.interpret(.character("r"), session: session) == .act(.roundFromHere))
         #expect(controls.interpret(.character("e"), session: session) == .none)
         #expect(controls.overlay == .confirmEndStep)
+        controls.overlay = .confirmEndStep
+        #expect(
+            ScreenFixtures.render(session, at: 3, controls: controls).contains {
+                $0.contains("End this step now and move on?")
+            })
         #expect(controls.interpret(.character("y"), session: session) == .act(.endStep))
     }
 }

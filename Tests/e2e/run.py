@@ -50,6 +50,11 @@ def drawn_at(x, y):
     return holds
 
 
+def centred_name(screen, name):
+    """Whether `name` stands alone on a line (the person thinking, drawn large)."""
+    return any(line.strip() == name for line in screen.splitlines())
+
+
 def thinker(screen):
     """The name after ▶ in the order strip, or None."""
     m = re.search(r"▶ (\S+(?: \S+)?)(?:   |$)", screen, re.M)
@@ -412,7 +417,8 @@ def hostile_name(binary):
 def protocols_check(binary):
     with Sandbox(binary, "check") as sb:
         shipped = sorted(glob.glob(os.path.join(REPO, "Protocols", "*.yaml")))
-        check(len(shipped) == 3, f"shipped protocols {shipped}")
+        names = {os.path.basename(path) for path in shipped}
+        check({"round.yaml", "thinking-pairs.yaml", "council.yaml"} <= names, f"shipped protocols {shipped}")
         proc = subprocess.run([sb.binary, "protocols", "check", *shipped],
                               capture_output=True, text=True, env=sb.env, timeout=10)
         check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stdout}{proc.stderr}")
@@ -437,6 +443,96 @@ def protocols_check(binary):
 
 
 # MARK: - main
+
+
+@scenario
+def timed_talk(binary):
+    with Sandbox(binary, "talk") as sb:
+        p = sb.start("run", "timed-talk", "--people", "Ana, Ben", "--turn", "2s")
+        sb.wait_for(p, "Space begins", "2s each")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "p")
+        sb.wait_for(p, "This step does not allow passing.")
+        sb.wait_for(p, "TIME · over by", timeout=6)
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ben")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+        records = sb.the_log().turns()
+        check([r["kind"] for r in records] == ["talk", "talk"], f"kinds {records}")
+        check(records[0]["allotted"] == 2 and records[0]["endedAt"] - records[0]["startedAt"] >= 2,
+              f"Ana's talk: {records[0]}")
+        check(not any(r["passed"] for r in records), "a talk passed")
+
+
+@scenario
+def dialogue_back_and_forth(binary):
+    with Sandbox(binary, "dialogue") as sb:
+        p = sb.start("run", "dialogue", "--people", "Ana, Ben", "--question", "What matters most?")
+        sb.wait_for(p, "Space begins", "Two people, turns back and forth")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "What matters most?", "Ana 0:0")
+        time.sleep(1.2)
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, lambda s: centred_name(s, "Ben"), "Space: the other speaks", what="Ben speaking")
+        check("Ana 0:01" in s, f"Ana's running total:{excerpt(s)}")
+        sb.keys(p, "e")
+        sb.wait_for(p, "End this step now and move on?")
+        sb.keys(p, "y")
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+        records = sb.the_log().turns()
+        check([(r["kind"], r["person"]) for r in records] == [("dialogue", 0), ("dialogue", 1)], f"turns {records}")
+        check(records[1]["endedBy"] == "facilitator", f"the step was ended by {records[1]['endedBy']}")
+
+
+@scenario
+def open_discussion_into_a_round(binary):
+    with Sandbox(binary, "discussion") as sb:
+        p = sb.start("run", "open-discussion", "--people", "Ana, Ben, Cy")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Open discussion", "1 Ana 0:00", "3 Cy 0:00")
+        sb.keys(p, "2")
+        sb.wait_for(p, lambda s: centred_name(s, "Ben"), "speaking · nobody is cut off", what="Ben speaking")
+        sb.keys(p, "C")
+        sb.wait_for(p, lambda s: centred_name(s, "Cy"), what="Cy speaking")
+        sb.keys(p, "r")
+        sb.wait_for(p, "▶ Ana", "next: Ben")
+        for _ in range(3):
+            sb.keys(p, "Space")
+            time.sleep(0.2)
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+        records = sb.the_log().turns()
+        got = [(r["kind"], r["person"]) for r in records]
+        check(got == [("discussion", 1), ("discussion", 2), ("round", 0), ("round", 1), ("round", 2)], f"turns {got}")
+
+
+@scenario
+def thinking_partnership_parts(binary):
+    with Sandbox(binary, "partnership") as sb:
+        p = sb.start("run", "thinking-partnership", "--people", "Ana, Ben")
+        sb.wait_for(p, "Space begins", "Six parts")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Part 1 of 6", "Thinker · Partner: Ben")
+        sb.keys(p, "n")
+        sb.wait_for(p, "Notes are not recorded in this step.")
+        for part in range(2, 7):
+            sb.keys(p, "Space")
+            sb.wait_for(p, f"Part {part} of 6")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+        log = sb.the_log()
+        records = log.turns()
+        check([(r["kind"], r["turn"], r["person"]) for r in records] == [("partnership", n, 0) for n in range(1, 7)],
+              f"parts {records}")
+        check(not log.facts("noteAdded"), "a note was recorded in a partnership")
+
+
 
 def main(argv):
     args = [a for a in argv[1:]]
