@@ -59,6 +59,11 @@ extension Transcript {
             PauseLine(reason: pause.reason, from: timeline.wall(pause.from), length: pause.to.map { $0 - pause.from })
         }
         clockGaps = timeline.gaps.map { ClockGap(at: timeline.wall($0.t), gap: $0.gap) }
+        seed = header.plan.seed
+        earlySwaps = replay.facts.compactMap { fact in
+            guard case .earlySwap(let step, let half) = fact.what else { return nil }
+            return EarlySwap(step: step + 1, half: half + 1, at: timeline.wall(fact.at))
+        }
         equality = EqualityFigures(
             people: people, presenter: presenter, turns: steps.flatMap { $0.rounds.flatMap(\.turns) })
         self.problems = problems
@@ -115,7 +120,7 @@ extension Transcript {
             return Step(
                 number: index + 1, title: definition.title, kind: definition.kind,
                 question: question(session, step: index), reached: index <= furthest || !rounds.isEmpty,
-                rounds: rounds)
+                rounds: rounds, to: definition.to)
         }
     }
 

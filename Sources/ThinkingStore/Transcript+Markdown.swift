@@ -96,6 +96,16 @@ extension Transcript {
         }
         out.append("| Total | \(TranscriptWords.clock(equality.total)) | | | | |")
         out += ["", TranscriptWords.spread(equality) + "."]
+        let sections = components.sections(
+            name: { names.indices.contains($0) ? names[$0] : Self.markdownEscaped(self.name($0)) },
+            text: { Self.markdownEscaped(safe($0)) })
+        if !sections.isEmpty {
+            out += ["", "## Components (what the log shows)"]
+            for section in sections {
+                out += ["", "**\(section.component.rawValue)**", ""]
+                out += section.lines.map { "- " + $0 }
+            }
+        }
         if !problems.isEmpty {
             out += ["", "## Problems", ""]
             out += problems.map { "- " + Self.markdownEscaped(safe($0)) }

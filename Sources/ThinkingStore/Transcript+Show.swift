@@ -73,6 +73,15 @@ extension Transcript {
         }
         out.append("")
         out += equalityLines(names: names)
+        let sections = components.sections(name: name, text: safe)
+        if !sections.isEmpty {
+            out.append("")
+            out.append("Components (what the log shows)")
+            for section in sections {
+                out.append("  \(section.component.rawValue)")
+                out += section.lines.map { "    " + $0 }
+            }
+        }
         if !problems.isEmpty {
             out.append("")
             out.append("Problems")

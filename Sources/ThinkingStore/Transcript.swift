@@ -38,6 +38,11 @@ public struct Transcript: Codable, Equatable, Sendable {
     /// Facilitator pauses and downtime (the program not running).
     public var pauses: [PauseLine]
     public var clockGaps: [ClockGap]
+    /// The seed of a random order, when the circle was shuffled.
+    public var seed: UInt64?
+    /// Pairs halves the facilitator swapped early (nil in a transcript decoded from an export
+    /// that predates this field).
+    public var earlySwaps: [EarlySwap]?
     public var equality: EqualityFigures
     /// What replay (or the log reader) found wrong; never fatal.
     public var problems: [String]
@@ -63,6 +68,8 @@ public struct Transcript: Codable, Equatable, Sendable {
         /// Whether the step began (it has turns, or its question was framed).
         public var reached: Bool
         public var rounds: [Round]
+        /// To whom the step's contributions are directed (appreciation of the Presenter).
+        public var to: Recipient?
     }
 
     /// A question in force, with its source.
@@ -114,6 +121,15 @@ public struct Transcript: Codable, Equatable, Sendable {
         public var group: Int?
         /// Interruptions noted by the facilitator during the turn.
         public var interruptions: Int
+    }
+
+    /// A pairs half the facilitator ended before its time (confirmed, for the whole room).
+    public struct EarlySwap: Codable, Equatable, Sendable {
+        /// 1-based step number.
+        public var step: Int
+        /// 1-based half of the pairs step.
+        public var half: Int
+        public var at: WallTime
     }
 
     /// A typed note.

@@ -54,17 +54,18 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
-/// `thinkenv export SESSION --format markdown|csv|json [--output FILE]`.
+/// `thinkenv export SESSION --format markdown|csv|json|html [--output FILE]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export a session as Markdown, CSV (one row per turn) or JSON.")
+        commandName: "export",
+        abstract: "Export a session as Markdown, CSV (one row per turn), JSON or a printable HTML page.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json, html }
 
     @Argument(help: "A session: its file name, the start of it, or latest.")
     var session: String = "latest"
 
-    @Option(help: "markdown, csv or json.")
+    @Option(help: "markdown, csv, json or html.")
     var format: Format = .markdown
 
     @Option(
@@ -78,6 +79,7 @@ struct ExportCommand: ParsableCommand {
         case .markdown: text = transcript.markdown(utcOffset: localOffset)
         case .csv: text = transcript.csv()
         case .json: text = try transcript.json()
+        case .html: text = transcript.html(utcOffset: localOffset)
         }
         guard let output else {
             print(text, terminator: "")

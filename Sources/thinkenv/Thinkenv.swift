@@ -19,7 +19,7 @@ struct Thinkenv: ParsableCommand {
         version: version,
         subcommands: [
             Run.self, Resume.self, SessionsCommand.self, ShowCommand.self, ExportCommand.self,
-            DeleteCommand.self, ProtocolsCommand.self, ComponentsCommand.self,
+            DeleteCommand.self, StatsCommand.self, ProtocolsCommand.self, ComponentsCommand.self,
         ],
         defaultSubcommand: Run.self
     )

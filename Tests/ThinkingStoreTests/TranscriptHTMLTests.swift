@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import ThinkingCore
+
+@testable import ThinkingStore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite("Transcripts: the HTML export")
+struct TranscriptHTMLTests {
+    static let hostile = ["<script>alert(1)</script>", "\"quoted\"", "a & b", "esc\u{1B}[31mred", "O'Neil"]
+
+    static func hostileTranscript() throws -> Transcript {
+        var plan = Plans.round(Self.hostile, question: "<b>bold</b> & 'why'? \u{1B}]0;title\u{07}")
+        plan.definition.steps[0].title = "Round <i>\u{1B}[2J"
+        var log = ScriptedLog(plan, name: "<img src=x onerror=alert(1)>")
+        try log.act(.begin)
+        try log.at(.seconds(10), .addNote(text: "</td></tr></table><script>x</script> & \u{1B}[2J"))
+        try log.at(.seconds(30), .handOn)
+        try log.at(.seconds(5), .pass)
+        for _ in 2..<Self.hostile.count { try log.at(.seconds(45), .handOn) }
+        try log.at(.seconds(20), .handOn)
+        return try log.transcript(readProblems: ["torn <line> & \u{1B}[2J"])
+    }
+
+    static func parse(_ html: String) throws -> StrictMarkup {
+        let markup = try StrictMarkup(html)
+        #if canImport(FoundationXML)
+            let body = html.replacingOccurrences(of: "<!DOCTYPE html>", with: "")
+            #expect(XMLParser(data: Data(body.utf8)).parse(), "Foundation's XML parser refuses the page")
+        #endif
+        return markup
+    }
+
+    @Test func thePageIsWellFormedAndSelfContained() throws {
+        for transcript in [
+            try TranscriptTests.scriptedRound().transcript(), try Self.hostileTranscript(),
+            try TranscriptHostileTests.hostileTranscript(),
+            try ComponentEvidenceTests.council().transcript(), try ScriptedLog(Plans.round()).transcript(),
+        ] {
+            let html = transcript.html()
+            let markup = try Self.parse(html)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+            #expect(markup.elements.first?.name == "html")
+            for outside in ["http://", "https://", "<script", "<link", "<iframe", "<img", "@import", "//"] {
+                #expect(!html.contains(outside), "\(outside)")
+            }
+            #expect(markup.elements.allSatisfy { $0.attributes["src"] == nil && $0.attributes["href"] == nil })
+            #expect(markup.elements.allSatisfy { !$0.attributes.keys.contains { $0.hasPrefix("on") } })
+            #expect(html.contains("@page { size: A4; margin: 15mm }"))
+            #expect(html.contains("break-inside: avoid"))
+            #expect(controlCharacters(in: html).isEmpty)
+        }
+    }
+
+    @Test func hostileTextIsEscapedEverywhere() throws {
+        let transcript = try Self.hostileTranscript()
+        let html = transcript.html()
+        let markup = try Self.parse(html)
+        // Only the page's own elements: no name, question or note became markup.
+        let allowed: Set<String> = [
+            "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "table", "tr", "th", "td", "p",
+            "blockquote", "ul", "li", "figure", "svg", "defs", "pattern", "rect", "line", "text", "circle", "section",
+        ]
+        #expect(Set(markup.elements.map(\.name)).subtracting(allowed).isEmpty)
+        #expect(!html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&quot;quoted&quot;"))
+        #expect(html.contains("a &amp; b"))
+        #expect(html.contains("O&#39;Neil"))
+        #expect(html.contains("esc␛[31mred"))
+        #expect(html.contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;x&lt;/script&gt; &amp; ␛[2J"))
+        #expect(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; &#39;why&#39;? ␛]0;title␇"))
+        #expect(html.contains("Transcript: &lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("torn &lt;line&gt; &amp; ␛[2J"))
+        // Each name reaches the reader intact once entities are decoded: in the tables and
+        // in both charts' labels.
+        for name in Self.hostile {
+            let shown = safe(name)
+            let count = markup.text.components(separatedBy: shown).count - 1
+            #expect(count >= 4, "\(shown) appears \(count) times")
+        }
+    }
+
+    @Test func theTimelineHasOneBarPerTurnTakenAndAMarkPerPass() throws {
+        let transcript = try TranscriptTests.scriptedRound().transcript()
+        let markup = try Self.parse(transcript.html())
+        let bars = markup.elements("rect", class: "turn")
+        let taken = transcript.turns.filter { !$0.passed }
+        #expect(bars.count == taken.count)
+        #expect(markup.elements("circle", class: "pass").count == transcript.turns.filter(\.passed).count)
+        // Chloé ran over: one hatched, outlined part over her bar, nowhere else.
+        let over = markup.elements("rect", class: "over")
+        #expect(over.count == 1)
+        #expect(over.first?.attributes["fill"] == "url(#hatch)")
+        #expect(over.first?.attributes["stroke-dasharray"] != nil)
+        // Bars sit in their person's lane, left to right in time, lengths as the turns'.
+        let xs = bars.compactMap { $0.attributes["x"].flatMap(Double.init) }
+        #expect(xs == xs.sorted())
+        let widths = bars.compactMap { $0.attributes["width"].flatMap(Double.init) }
+        for (k, turn) in taken.enumerated() {
+            let expected = widths[0] * (turn.active / taken[0].active)
+            #expect(abs(widths[k] - expected) < 0.05, "turn \(k + 1)")
+        }
+        // Taken in order: Ana, Chloé, Dev, then Ben (offered again): lanes 1, 3, 4, 2.
+        let ys = bars.compactMap { $0.attributes["y"].flatMap(Double.init) }
+        #expect(ys.map { Int((($0 - ys[0]) / 20).rounded()) } == [0, 2, 3, 1])
+    }
+
+    @Test func speakingBarsAreProportionalToSpeakingTime() throws {
+        let transcript = try ComponentEvidenceTests.council().transcript()
+        let markup = try Self.parse(transcript.html())
+        let bars = markup.elements("rect", class: "share")
+        #expect(bars.count == transcript.people.count)
+        let widths = bars.compactMap { $0.attributes["width"].flatMap(Double.init) }
+        let speaking = transcript.equality.people.map(\.speaking)
+        let longest = try #require(speaking.max())
+        let full = try #require(widths.max())
+        for (width, time) in zip(widths, speaking) {
+            #expect(abs(width - full * (time / longest)) < 0.05)
+        }
+        #expect(markup.text.contains("8:10 · 61.6%"))
+    }
+
+    @Test func thePageHoldsTheTranscriptTheFiguresAndTheComponents() throws {
+        let transcript = try ComponentEvidenceTests.council().transcript()
+        let markup = try Self.parse(transcript.html())
+        let text = markup.text
+        #expect(text.contains("Round 1 · starts with Ana · clockwise"))
+        #expect(text.contains("The Presenter's question: What if I trusted the team?"))
+        #expect(text.contains("Spread among members (the Presenter is left out): longest 1:35"))
+        #expect(text.contains("Closing appreciation round held (step 5 · Closing round, directed to the Presenter)"))
+        #expect(text.contains("Framed in step 2: What if I trusted the team?"))
+        // Each turn is a row: who, when, how long, of how long, over, how it ended.
+        let rows = markup.elements("tr").filter { $0.path.hasSuffix("table/tr") }
+        #expect(rows.count >= transcript.turns.count)
+        #expect(text.contains("10:00:00Chloépresenter6:4010:00by the thinker"))
+        #expect(text.contains("Benmember1:151:00+0:15by the thinker"))
+    }
+}
