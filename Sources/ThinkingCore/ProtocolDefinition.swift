@@ -51,6 +51,9 @@ public enum StepKind: String, Codable, Sendable, CaseIterable {
     case talk
     /// A thinking partnership: two people, six parts the thinker moves through, untimed.
     case partnership
+    /// Where a transforming meeting's agenda goes: replaced by the agenda's steps before
+    /// the session starts (see `Agenda`). Never run.
+    case agenda
 }
 
 /// Who takes part in a round.
@@ -109,6 +112,8 @@ public struct StepDefinition: Codable, Equatable, Sendable {
     public var notes: Bool
     /// The components this step leans on, shown in one quiet line.
     public var components: [Component]
+    /// The agenda item this step belongs to (a transforming meeting), if any.
+    public var item: AgendaItemRef?
 
     public init(
         kind: StepKind, title: String, question: String? = nil, turn: Duration? = nil,
@@ -128,5 +133,23 @@ public struct StepDefinition: Codable, Equatable, Sendable {
         self.to = to
         self.notes = notes
         self.components = components
+        self.item = nil
+    }
+}
+
+/// Which agenda item a step works on, and the item's own time budget.
+public struct AgendaItemRef: Codable, Equatable, Sendable {
+    /// 1-based.
+    public var number: Int
+    public var count: Int
+    public var budget: Duration?
+    /// The item's own turn time, which `--turn` does not replace.
+    public var turn: Duration?
+
+    public init(number: Int, count: Int, budget: Duration?, turn: Duration? = nil) {
+        self.number = number
+        self.count = count
+        self.budget = budget
+        self.turn = turn
     }
 }

@@ -90,6 +90,8 @@ public struct RoomView: Equatable, Sendable {
     /// A thinking partnership's part, and the partner giving attention.
     public var part: Part?
     public var partner: String?
+    /// A transforming meeting's agenda item: its number, and its time used against its budget.
+    public var item: (number: Int, count: Int, used: Duration, budget: Duration?)?
 
     public static func == (a: RoomView, b: RoomView) -> Bool {
         a.protocolName == b.protocolName && a.phase == b.phase && a.stepNumber == b.stepNumber
@@ -101,6 +103,7 @@ public struct RoomView: Equatable, Sendable {
             && a.budget?.used == b.budget?.used && a.budget?.total == b.budget?.total
             && a.totals == b.totals && a.stepTime?.used == b.stepTime?.used
             && a.stepTime?.total == b.stepTime?.total && a.part == b.part && a.partner == b.partner
+            && a.item?.number == b.item?.number && a.item?.used == b.item?.used
     }
 }
 
@@ -120,6 +123,10 @@ extension Session {
             clock: nil, allotted: nil, order: [], pairs: [], paused: isPaused, budget: nil)
         if let total = definition.budget {
             view.budget = (activeTime(from: .zero, to: now), total)
+        }
+        if let item = step?.item {
+            let used = itemStarts[item.number].map { activeTime(from: $0, to: now) } ?? .zero
+            view.item = (item.number, item.count, used, item.budget)
         }
         switch stage {
         case .ready(let index):

@@ -18,6 +18,8 @@ public struct Session: Equatable, Sendable {
     public internal(set) var framedQuestion: String?
     /// The last round started in the session, for rotating its starter and direction.
     public internal(set) var lastRound: RoundProgress?
+    /// When each agenda item's first step began (by item number), for its time budget.
+    public internal(set) var itemStarts: [Int: Duration]
     var undoStack: [UndoPoint]
 
     static let undoDepth = 100
@@ -38,6 +40,7 @@ public struct Session: Equatable, Sendable {
         notes = []
         framedQuestion = nil
         lastRound = nil
+        itemStarts = [:]
         undoStack = []
     }
 
@@ -134,6 +137,7 @@ public struct Session: Equatable, Sendable {
         if isPaused { throw .paused }
         undoStack.removeAll()
         let definition = plan.definition.steps[step]
+        if let item = definition.item, itemStarts[item.number] == nil { itemStarts[item.number] = now }
         var facts = [Fact(at: now, .stepStarted(step: step, kind: definition.kind, title: definition.title))]
         switch definition.kind {
         case .round: facts += startRound(step: step, round: 1, stepStartedAt: now, at: now)
@@ -144,6 +148,7 @@ public struct Session: Equatable, Sendable {
         case .dialogue: facts += startDialogue(step: step, at: now)
         case .discussion: facts += startDiscussion(step: step, at: now)
         case .partnership: facts += startPartnership(step: step, at: now)
+        case .agenda: facts += completeStep(step, at: now)  // `SessionPlan.check` refuses these
         }
         return facts
     }

@@ -68,6 +68,7 @@ public struct SessionPlan: Codable, Equatable, Sendable {
     /// Checks that this plan can be run: the people each step needs are there.
     public func check() throws(PlanError) {
         if definition.steps.isEmpty { throw .noSteps }
+        if definition.steps.contains(where: { $0.kind == .agenda }) { throw .agendaNeeded(definition.name) }
         if definition.needsPresenter {
             guard let presenter, people.indices.contains(presenter) else {
                 throw .presenterNeeded(definition.name)
@@ -87,11 +88,13 @@ public struct SessionPlan: Codable, Equatable, Sendable {
         }
     }
 
-    /// The turn time in force for a step: the override for rounds and pairs, else the step's.
+    /// The turn time in force for a step: an agenda item's own, else the override for
+    /// rounds, pairs and talks, else the step's.
     public func turn(for step: StepDefinition) -> Duration? {
-        switch step.kind {
+        if let own = step.item?.turn { return own }
+        return switch step.kind {
         case .round, .pairs, .talk: turnOverride ?? step.turn
-        case .presenter, .question, .dialogue, .discussion, .partnership: step.turn
+        case .presenter, .question, .dialogue, .discussion, .partnership, .agenda: step.turn
         }
     }
 
@@ -116,6 +119,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case pairsNeedTurnTime(step: Int)
     case noSteps
     case exactlyTwo(String)
+    case agendaNeeded(String)
 
     public var description: String {
         switch self {
@@ -131,6 +135,8 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .pairsNeedTurnTime(let step): "Step \(step) (pairs) needs a turn time."
         case .noSteps: "The protocol has no steps."
         case .exactlyTwo(let name): "\(name) is for two people: name exactly two."
+        case .agendaNeeded(let name):
+            "\(name) needs an agenda: --agenda FILE (one question per line, or YAML items)."
         }
     }
 }

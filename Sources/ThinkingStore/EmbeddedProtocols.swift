@@ -238,5 +238,47 @@ steps:
 
 """#
         ),
+        (
+            id: "transforming-meeting",
+            text: #"""
+# A Transforming Meeting: an agenda of items written as questions, opened with a
+# round of what is going well and closed with appreciation.
+#
+# The agenda comes from a file given when the meeting starts:
+#   thinkenv run transforming-meeting --people "..." --agenda agenda.txt
+# with one question per line, or a YAML list of items, each with the steps that
+# work on it (round by default; pairs; discussion) and an optional time budget:
+#   - How do we make Tuesday's meeting shorter?
+#   - question: What would make the new timetable work for everyone?
+#     steps: [pairs, round]
+#     time: 15m
+#     turn: 2m
+
+name: Transforming Meeting
+summary: An agenda of questions, opened with what is going well and closed with appreciation.
+budget: 1h
+steps:
+  - kind: round
+    title: Opening round
+    question: What is going well for you at the moment?
+    turn: 1m
+    notes: true
+    components: [Attention, Appreciation, Equality, Ease]
+
+  # agenda: replaced by each agenda item's steps (kind, title, notes and components only).
+  - kind: agenda
+    title: The agenda
+    notes: true
+    components: [Attention, Equality, Information, Difference, Incisive Questions]
+
+  - kind: round
+    title: Closing round
+    question: What do you appreciate in the person on your left?
+    rotate: direction
+    notes: true
+    components: [Appreciation, Attention, Equality]
+
+"""#
+        ),
     ]
 }

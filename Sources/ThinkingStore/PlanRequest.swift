@@ -17,12 +17,14 @@ public struct PlanRequest: Sendable {
     public var randomOrder: Bool
     public var seed: UInt64?
     public var presenter: String?
+    /// A transforming meeting's agenda file.
+    public var agendaPath: String?
 
     public init(
         protocolName: String, people: String? = nil, rosterPath: String? = nil,
         question: String? = nil, turn: String? = nil, starter: String? = nil,
         direction: Direction = .clockwise, randomOrder: Bool = false, seed: UInt64? = nil,
-        presenter: String? = nil
+        presenter: String? = nil, agendaPath: String? = nil
     ) {
         self.protocolName = protocolName
         self.people = people
@@ -34,6 +36,7 @@ public struct PlanRequest: Sendable {
         self.randomOrder = randomOrder
         self.seed = seed
         self.presenter = presenter
+        self.agendaPath = agendaPath
     }
 
     /// Whether the request names anybody (without people, the setup form asks).
@@ -55,10 +58,28 @@ public struct PlanRequest: Sendable {
 
     /// A plan that can be run, or what is wrong with the request.
     public func plan(catalog: ProtocolCatalog) throws(SetupError) -> SessionPlan {
-        let definition: ProtocolDefinition
+        try planWithWarnings(catalog: catalog).plan
+    }
+
+    /// A plan, and gentle warnings to show before it starts (an agenda item that is not a question).
+    public func planWithWarnings(catalog: ProtocolCatalog) throws(SetupError) -> (plan: SessionPlan, warnings: [String])
+    {
+        var definition: ProtocolDefinition
         switch catalog.resolve(protocolName) {
         case .success(let found): definition = found
         case .failure(let problems): throw .protocolProblems(problems)
+        }
+        var warnings: [String] = []
+        if let agendaPath {
+            guard definition.steps.contains(where: { $0.kind == .agenda }) else {
+                throw .agendaNotWanted(definition.name)
+            }
+            switch AgendaLoader.load(path: agendaPath) {
+            case .success(let loaded):
+                definition = loaded.agenda.expand(definition)
+                warnings = loaded.warnings
+            case .failure(let problems): throw .protocolProblems(problems)
+            }
         }
         var turnOverride: Duration? = nil
         if let turn {
@@ -67,10 +88,11 @@ public struct PlanRequest: Sendable {
         }
         let seed = randomOrder ? (self.seed ?? UInt64.random(in: 1...UInt64.max)) : nil
         do {
-            return try SessionPlan.make(
+            let plan = try SessionPlan.make(
                 definition: definition, names: try names(), presenter: presenter,
                 starter: starter, direction: direction, seed: seed, question: question,
                 turnOverride: turnOverride)
+            return (plan, warnings)
         } catch let error as PlanError {
             throw .plan(error)
         } catch let error as SetupError {
@@ -87,6 +109,7 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
     case badDuration(String)
     case rosterUnreadable(String)
     case plan(PlanError)
+    case agendaNotWanted(String)
 
     public var description: String {
         switch self {
@@ -95,6 +118,7 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
             "\"\(text)\" is not a duration: write it like 90s, 2m or 1m30s."
         case .rosterUnreadable(let path): "Cannot read the roster file \(path) (one name per line, at most 1 MiB)."
         case .plan(let error): error.description
+        case .agendaNotWanted(let name): "\(name) has no agenda step: --agenda goes with transforming-meeting."
         }
     }
 }

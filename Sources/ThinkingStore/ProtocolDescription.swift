@@ -37,6 +37,7 @@ private func kindText(_ step: StepDefinition) -> String {
     case .discussion: return "open discussion, anyone in any order"
     case .talk: return "timed talk, each person in turn"
     case .partnership: return "thinking partnership, six parts"
+    case .agenda: return "the agenda: each item's steps, from --agenda FILE"
     }
 }
 

@@ -111,6 +111,14 @@ struct ProtocolReader {
                 at: notes.value, "a thinking partnership records timings only (its incisive question is the thinker's)",
                 expected: "notes: false")
         }
+        if kind == .agenda {
+            for key in ["question", "turn"] {
+                guard let field = fields[key] else { continue }
+                problem(
+                    at: field.key, "'\(key)' comes from each agenda item, not the agenda step",
+                    expected: "kind, title, notes and components only")
+            }
+        }
         if kind == .partnership || kind == .dialogue || kind == .discussion, let turn = fields["turn"] {
             problem(
                 at: turn.key, "a \(kind.rawValue) step has no fixed turn length",

@@ -70,8 +70,10 @@ public final class SessionRunner {
     private let terminal: Terminal
 
     public init(
-        session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: Terminal, options: RunOptions
+        session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: Terminal, options: RunOptions,
+        message: String? = nil
     ) {
+        controls.message = message
         self.session = session
         self.clock = clock
         self.recorder = recorder

@@ -68,6 +68,10 @@ public struct SessionScreen {
         var right: [String] = []
         if let label = view.roundLabel { right.append(label) }
         if let number = view.stepNumber { right.append("Step \(number) of \(view.stepCount)") }
+        if let item = view.item {
+            let budget = item.budget.map { " · \(DurationText.clock(item.used)) of \(DurationText.format($0))" } ?? ""
+            right.append("Item \(item.number) of \(item.count)\(budget)")
+        }
         if let time = view.stepTime {
             right.append("\(DurationText.clock(time.used)) of \(DurationText.format(time.total))")
         } else if let budget = view.budget {

@@ -64,6 +64,10 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The council's Presenter.", valueName: "name"))
     var presenter: String?
 
+    @Option(
+        help: ArgumentHelp("A transforming meeting's agenda: one question per line, or YAML items.", valueName: "file"))
+    var agenda: String?
+
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
@@ -77,7 +81,7 @@ struct Run: ParsableCommand {
         PlanRequest(
             protocolName: protocolName, people: people, rosterPath: roster, question: question,
             turn: turn, starter: starter, direction: direction, randomOrder: randomOrder, seed: seed,
-            presenter: presenter)
+            presenter: presenter, agendaPath: agenda)
     }
 
     func run() throws {
@@ -85,9 +89,11 @@ struct Run: ParsableCommand {
         let catalog = ProtocolCatalog(environment: Thinkenv.environment)
         let plan: SessionPlan
         let terminal: Terminal
+        var warnings: [String] = []
         if request.hasPeople {
             do {
-                plan = try request.plan(catalog: catalog)
+                (plan, warnings) = try request.planWithWarnings(catalog: catalog)
+                for warning in warnings { printError(neutralised("note: \(warning)")) }
             } catch {
                 printError(neutralised(error.description, multiline: true))
                 throw ExitCode(1)
@@ -112,7 +118,7 @@ struct Run: ParsableCommand {
         }
         let runner = SessionRunner(
             session: Session(plan: plan), clock: SessionClock(now: .zero), recorder: log,
-            terminal: terminal, options: screen.runOptions)
+            terminal: terminal, options: screen.runOptions, message: warnings.first)
         try Ending.report(runner.run(), log: log)
     }
 }

@@ -22,7 +22,7 @@ import ThinkingCore
         #expect(
             catalog.entries.map(\.id) == [
                 "council", "dialogue", "open-discussion", "round", "thinking-pairs", "thinking-partnership",
-                "timed-talk",
+                "timed-talk", "transforming-meeting",
             ])
         #expect(catalog.entries.allSatisfy { $0.source == .builtIn && $0.definition != nil })
         #expect(catalog.problems.isEmpty)
@@ -50,8 +50,7 @@ import ThinkingCore
             "XDG_CONFIG_HOME": config.path, "HOME": "/nowhere",
         ])
         #expect(
-            catalog.entries.map(\.id) == [
-                "council", "dialogue", "open-discussion", "thinking-pairs", "thinking-partnership", "timed-talk",
+            catalog.entries.map(\.id) == EmbeddedProtocols.files.map(\.id).sorted().filter { $0 != "round" } + [
                 "check-in", "round",
             ])
         let round = try #require(catalog.entry(id: "round"))

@@ -78,7 +78,7 @@ let badProtocols: [BadProtocol] = [
     BadProtocol(
         name: "unknown kind", yaml: oneStep("fishbowl"),
         line: 4, column: 11, message: "kind is 'fishbowl'",
-        expected: "round | pairs | presenter | question | dialogue | discussion | talk | partnership"),
+        expected: StepKind.allCases.map(\.rawValue).joined(separator: " | ")),
     BadProtocol(
         name: "unknown component", yaml: oneStep("round", components: "[Attention, Silence]"),
         line: 6, column: 29, message: "unknown component 'Silence'"),
