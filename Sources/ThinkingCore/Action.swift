@@ -36,6 +36,10 @@ public enum Action: Codable, Equatable, Sendable {
     case roundFromHere
     /// End an open-ended step (a discussion, a dialogue) and move on.
     case endStep
+    /// Someone arrives late: they join the order at the end of the current round.
+    case join(name: String)
+    /// Someone leaves: skipped from then on; their past turns are kept.
+    case leave(person: PersonID)
 }
 
 /// Why the engine refused an action. The state is left as a `.tick` would leave it.
@@ -57,6 +61,9 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadySpeaking
     case unknownPerson
     case notOpenEnded
+    case alreadyHere
+    case presenterCannotLeave
+    case lastPersonCannotLeave
 
     public var description: String {
         switch self {
@@ -78,6 +85,9 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadySpeaking: "That person is speaking already."
         case .unknownPerson: "Nobody with that number or initial."
         case .notOpenEnded: "This step ends by itself; it cannot be ended early."
+        case .alreadyHere: "That name is already in the session."
+        case .presenterCannotLeave: "The council cannot go on without its Presenter: end the session instead."
+        case .lastPersonCannotLeave: "Someone must stay: end the session instead."
         }
     }
 }

@@ -29,6 +29,8 @@ public struct Fact: Codable, Equatable, Sendable {
         case downtime(from: Duration)
         case undone(person: PersonID, startedAt: Duration)
         case stepCompleted(step: Int)
+        case personJoined(person: PersonID, name: String)
+        case personLeft(person: PersonID)
         /// A step's own time (a dialogue's total, a discussion's budget) has been used.
         case stepTimeReached(step: Int)
         /// A thinking partnership moved on to its next part (0-based).

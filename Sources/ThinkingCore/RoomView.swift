@@ -113,7 +113,7 @@ extension Session {
         let definition = plan.definition
         let stepIndex = stage.step
         let step = stepIndex.map { definition.steps[$0] }
-        let name = { (id: PersonID) in self.plan.people[id] }
+        let name = { (id: PersonID) in self.people[id] }
         var view = RoomView(
             protocolName: definition.name, phase: .ready, stepNumber: stepIndex.map { $0 + 1 },
             stepCount: definition.steps.count, stepTitle: step?.title, stepKind: step?.kind,
@@ -173,7 +173,7 @@ extension Session {
         case .discussion(let progress):
             view.phase = .discussion
             if let speaker = progress.speaker { fill(&view, turn: speaker, now: now) }
-            view.totals = totals(step: progress.step, people: plan.circle, live: progress.speaker, now: now)
+            view.totals = totals(step: progress.step, people: circle, live: progress.speaker, now: now)
             view.stepTime = stepTime(progress.step, since: progress.stepStartedAt, now: now)
         case .partnership(let progress):
             view.phase = .turn
@@ -192,7 +192,7 @@ extension Session {
     }
 
     private func fill(_ view: inout RoomView, turn: LiveTurn, now: Duration) {
-        view.thinker = plan.people[turn.person]
+        view.thinker = people[turn.person]
         view.allotted = turn.allotted
         let elapsed = elapsed(of: turn, at: now)
         if let allotted = turn.allotted {
@@ -203,13 +203,13 @@ extension Session {
     }
 
     /// Each person's time and turns so far in a step, the live turn included.
-    private func totals(step: Int, people: [PersonID], live: LiveTurn?, now: Duration) -> [RoomView.Total] {
-        people.map { person in
+    private func totals(step: Int, people ids: [PersonID], live: LiveTurn?, now: Duration) -> [RoomView.Total] {
+        ids.map { person in
             let done = turns.filter { $0.step == step && $0.person == person && !$0.passed }
             var time = done.reduce(Duration.zero) { $0 + $1.active }
             if let live, live.person == person { time += elapsed(of: live, at: now) }
             return RoomView.Total(
-                name: plan.people[person], time: time, turns: done.count + (live?.person == person ? 1 : 0),
+                name: people[person], time: time, turns: done.count + (live?.person == person ? 1 : 0),
                 speaking: live?.person == person)
         }
     }
@@ -230,7 +230,9 @@ extension Session {
     func orderStrip(_ progress: RoundProgress) -> [(PersonID, RoomView.OrderStatus)] {
         let done = turns.filter { $0.step == progress.step && $0.round == progress.round }
         let next = progress.waiting.first
-        return progress.order.map { person in
+        // Someone who left stays in the strip only if they had a turn in this round.
+        let shown = progress.order.filter { id in !gone.contains(id) || done.contains { $0.person == id } }
+        return shown.map { person in
             if person == progress.turn.person { return (person, .thinking) }
             if person == next { return (person, .next) }
             if let last = done.last(where: { $0.person == person }) {

@@ -5,7 +5,7 @@ extension Session {
         // `SessionPlan.check` guarantees a Presenter when the protocol has presenter steps.
         let presenter = plan.presenter ?? 0
         let turn = LiveTurn(
-            person: presenter, role: .presenter, startedAt: now, allotted: plan.turn(for: definition))
+            person: presenter, role: .presenter, startedAt: now, allotted: turnTime(for: definition))
         stage = .presenter(step: step, turn: turn)
         return [
             Fact(

@@ -3,7 +3,7 @@ extension Session {
     // MARK: - Starting
 
     mutating func startDialogue(step: Int, at now: Duration) -> [Fact] {
-        let circle = plan.circle
+        let circle = circle
         let first = plan.starter.flatMap { circle.contains($0) ? $0 : nil } ?? circle[0]
         let people = [first] + circle.filter { $0 != first }.prefix(1)
         let turn = LiveTurn(person: first, role: .thinker, startedAt: now, allotted: nil)
@@ -20,7 +20,7 @@ extension Session {
     }
 
     mutating func startPartnership(step: Int, at now: Duration) -> [Fact] {
-        let circle = plan.circle
+        let circle = circle
         let thinker = plan.starter.flatMap { circle.contains($0) ? $0 : nil } ?? circle[0]
         let partner = circle.first { $0 != thinker } ?? thinker
         let turn = LiveTurn(person: thinker, role: .thinker, startedAt: now, allotted: nil)
@@ -96,7 +96,7 @@ extension Session {
     /// This person speaks now; whoever was speaking finishes as they begin.
     mutating func speak(_ person: PersonID, at now: Duration) throws(Rejection) -> [Fact] {
         guard case .discussion(var progress) = stage else { throw .notADiscussion }
-        guard plan.people.indices.contains(person) else { throw .unknownPerson }
+        guard people.indices.contains(person), !gone.contains(person) else { throw .unknownPerson }
         if isPaused { throw .paused }
         if progress.speaker?.person == person { throw .alreadySpeaking }
         pushUndoPoint()
@@ -105,7 +105,7 @@ extension Session {
         progress.turnNumber += 1
         let turn = LiveTurn(
             person: person, role: .member, startedAt: now,
-            allotted: plan.turn(for: plan.definition.steps[progress.step]))
+            allotted: turnTime(for: plan.definition.steps[progress.step]))
         progress.speaker = turn
         stage = .discussion(progress)
         return facts + [turnStarted(step: progress.step, number: progress.turnNumber, turn)]
@@ -116,7 +116,7 @@ extension Session {
         guard case .discussion(let progress) = stage else { throw .notADiscussion }
         if isPaused { throw .paused }
         let facts = endOpenTurn(at: now, endedBy: .thinker)
-        let circle = plan.circle
+        let circle = circle
         let last = progress.speaker?.person ?? progress.lastSpeaker
         let starter = last.flatMap { circle.firstIndex(of: $0) }.map { circle[($0 + 1) % circle.count] } ?? circle[0]
         undoStack.removeAll()

@@ -16,9 +16,9 @@ extension Session {
     mutating func startPairs(step: Int, at now: Duration) -> [Fact] {
         let definition = plan.definition.steps[step]
         // `SessionPlan.check` guarantees a turn time for every pairs step.
-        let allotted = plan.turn(for: definition) ?? .seconds(300)
+        let allotted = turnTime(for: definition) ?? .seconds(300)
         let progress = PairsProgress(
-            step: step, groups: Self.groups(of: plan.circle), half: 0, halfStartedAt: now,
+            step: step, groups: Self.groups(of: circle), half: 0, halfStartedAt: now,
             allotted: allotted)
         stage = .pairs(progress)
         return [Fact(at: now, .pairsFormed(step: step, groups: progress.groups))] + halfStartedFacts(progress)

@@ -2,7 +2,7 @@
 extension Session {
     /// The people of a round step, in the session's circle.
     func audience(for step: StepDefinition) -> [PersonID] {
-        let circle = plan.circle
+        let circle = circle
         switch step.who {
         case .everyone: return circle
         case .members: return circle.filter { $0 != plan.presenter }
@@ -50,7 +50,7 @@ extension Session {
             chosen.map { ($0, plan.direction) } ?? starterAndDirection(for: definition, audience: people)
         let order = Self.order(people, from: starter, direction)
         let turn = LiveTurn(
-            person: order[0], role: .member, startedAt: now, allotted: plan.turn(for: definition))
+            person: order[0], role: .member, startedAt: now, allotted: turnTime(for: definition))
         let progress = RoundProgress(
             step: step, round: round, starter: starter, direction: direction, order: order,
             turn: turn, turnNumber: 1, waiting: Array(order.dropFirst()), passedOnce: [],
@@ -74,7 +74,9 @@ extension Session {
     }
 
     /// Ends the current round turn (hand-on or pass) and offers the next one.
-    mutating func endRoundTurn(passed: Bool, at now: Duration) throws(Rejection) -> [Fact] {
+    mutating func endRoundTurn(passed: Bool, at now: Duration, endedBy: EndedBy = .thinker) throws(Rejection)
+        -> [Fact]
+    {
         guard case .round(var progress) = stage else { throw passed ? .passNotAllowed : .noTurnInProgress }
         let definition = plan.definition.steps[progress.step]
         if passed && !(definition.pass && progress.recordedKind != .talk) { throw .passNotAllowed }
@@ -82,14 +84,17 @@ extension Session {
         pushUndoPoint()
         let ended = record(
             progress.turn, step: progress.step, round: progress.round, number: progress.turnNumber,
-            endedAt: now, passed: passed, endedBy: .thinker, kind: progress.recordedKind)
+            endedAt: now, passed: passed, endedBy: endedBy, kind: progress.recordedKind)
         turns.append(ended)
         var facts = [Fact(at: now, .turnEnded(record: ended))]
         if passed && !progress.turn.secondOffer { progress.passedOnce.append(progress.turn.person) }
         if !passed { progress.anyoneSpoke = true }
-        if progress.waiting.isEmpty, !progress.offeringAgain, !progress.passedOnce.isEmpty {
+        // Passes on a first offer are offered again at the end, once (a second-offer pass is
+        // final and never queued, so this cannot go round forever).
+        if progress.waiting.isEmpty, !progress.passedOnce.isEmpty {
             progress.offeringAgain = true
             progress.waiting = progress.passedOnce
+            progress.offeredAgain += progress.passedOnce
             progress.passedOnce = []
         }
         guard !progress.waiting.isEmpty else {
@@ -98,8 +103,8 @@ extension Session {
         }
         let next = progress.waiting.removeFirst()
         progress.turn = LiveTurn(
-            person: next, role: .member, startedAt: now, allotted: plan.turn(for: definition),
-            secondOffer: progress.offeringAgain)
+            person: next, role: .member, startedAt: now, allotted: turnTime(for: definition),
+            secondOffer: progress.offeredAgain.contains(next))
         progress.turnNumber += 1
         stage = .round(progress)
         lastRound = progress

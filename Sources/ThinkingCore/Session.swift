@@ -20,6 +20,10 @@ public struct Session: Equatable, Sendable {
     public internal(set) var lastRound: RoundProgress?
     /// When each agenda item's first step began (by item number), for its time budget.
     public internal(set) var itemStarts: [Int: Duration]
+    /// People who arrived after the start, in the order they came (their ids follow the plan's).
+    public internal(set) var joined: [String]
+    /// People who left; their past turns stay theirs.
+    public internal(set) var gone: Set<PersonID>
     var undoStack: [UndoPoint]
 
     static let undoDepth = 100
@@ -41,7 +45,17 @@ public struct Session: Equatable, Sendable {
         framedQuestion = nil
         lastRound = nil
         itemStarts = [:]
+        joined = []
+        gone = []
         undoStack = []
+    }
+
+    /// Everyone named in the session: the plan's people, then those who arrived.
+    public var people: [String] { plan.people + joined }
+
+    /// The people present, in the order they sit: the plan's circle, then those who arrived.
+    public var circle: [PersonID] {
+        (plan.circle + (plan.people.count..<(plan.people.count + joined.count))).filter { !gone.contains($0) }
     }
 
     public var isPaused: Bool { pauses.last.map { $0.to == nil } ?? false }
@@ -74,6 +88,8 @@ public struct Session: Equatable, Sendable {
         case .speak(let person): facts += try speak(person, at: now)
         case .roundFromHere: facts += try roundFromHere(at: now)
         case .endStep: facts += try endStep(at: now)
+        case .join(let name): facts += try join(name, at: now)
+        case .leave(let person): facts += try leave(person, at: now)
         case .recover: break
         }
         return facts

@@ -25,6 +25,9 @@ public struct SessionPlan: Codable, Equatable, Sendable {
     public var question: String?
     /// Replaces the turn time of every round and pairs step.
     public var turnOverride: Duration?
+    /// A time budget shared equally by the people present in each round and talk
+    /// (`--total 30m`): recomputed when someone arrives or leaves.
+    public var total: Duration?
 
     public init(
         definition: ProtocolDefinition, people: [String], presenter: PersonID? = nil,

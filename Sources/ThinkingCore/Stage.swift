@@ -70,6 +70,8 @@ public struct RoundProgress: Codable, Equatable, Sendable {
     public var passedOnce: [PersonID]
     /// Whether the round is now offering turns again to those who passed.
     public var offeringAgain: Bool
+    /// Those being offered their turn again (a late arrival in that phase gets a first offer).
+    public var offeredAgain: [PersonID] = []
     /// Whether anybody spoke (did not pass) in this round.
     public var anyoneSpoke: Bool
     /// When the step began (for a step budget that keeps going round).

@@ -11,7 +11,7 @@ public struct Tally: Equatable, Sendable {
 
     /// Tallies for everyone in the roster, in roster order, from finished turns.
     public static func of(_ session: Session) -> [Tally] {
-        var tallies = session.plan.people.indices.map {
+        var tallies = session.people.indices.map {
             Tally(person: $0, total: .zero, turns: 0, passes: 0, overrun: .zero)
         }
         for turn in session.turns where tallies.indices.contains(turn.person) {

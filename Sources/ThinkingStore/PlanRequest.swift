@@ -19,6 +19,11 @@ public struct PlanRequest: Sendable {
     public var presenter: String?
     /// A transforming meeting's agenda file.
     public var agendaPath: String?
+    /// `--total 30m`: shared equally by the people present in each round.
+    public var total: String?
+    /// Each step's own question and turn time, by 1-based step number.
+    public var stepQuestions: [Int: String] = [:]
+    public var stepTurns: [Int: String] = [:]
 
     public init(
         protocolName: String, people: String? = nil, rosterPath: String? = nil,
@@ -81,6 +86,20 @@ public struct PlanRequest: Sendable {
             case .failure(let problems): throw .protocolProblems(problems)
             }
         }
+        for (number, _) in stepQuestions.merging(stepTurns.mapValues { _ in "" }, uniquingKeysWith: { a, _ in a })
+        where !definition.steps.indices.contains(number - 1) {
+            throw .noSuchStep(number, definition.steps.count)
+        }
+        for (number, question) in stepQuestions { definition.steps[number - 1].question = question.trimmed }
+        for (number, text) in stepTurns {
+            guard let parsed = DurationText.parse(text) else { throw .badDuration(text) }
+            definition.steps[number - 1].turn = parsed
+        }
+        var totalTime: Duration? = nil
+        if let total {
+            guard let parsed = DurationText.parse(total) else { throw .badDuration(total) }
+            totalTime = parsed
+        }
         var turnOverride: Duration? = nil
         if let turn {
             guard let parsed = DurationText.parse(turn) else { throw .badDuration(turn) }
@@ -88,10 +107,11 @@ public struct PlanRequest: Sendable {
         }
         let seed = randomOrder ? (self.seed ?? UInt64.random(in: 1...UInt64.max)) : nil
         do {
-            let plan = try SessionPlan.make(
+            var plan = try SessionPlan.make(
                 definition: definition, names: try names(), presenter: presenter,
                 starter: starter, direction: direction, seed: seed, question: question,
                 turnOverride: turnOverride)
+            plan.total = totalTime
             return (plan, warnings)
         } catch let error as PlanError {
             throw .plan(error)
@@ -110,6 +130,7 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
     case rosterUnreadable(String)
     case plan(PlanError)
     case agendaNotWanted(String)
+    case noSuchStep(Int, Int)
 
     public var description: String {
         switch self {
@@ -119,6 +140,7 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rosterUnreadable(let path): "Cannot read the roster file \(path) (one name per line, at most 1 MiB)."
         case .plan(let error): error.description
         case .agendaNotWanted(let name): "\(name) has no agenda step: --agenda goes with transforming-meeting."
+        case .noSuchStep(let number, let count): "There is no step \(number): the protocol has \(count)."
         }
     }
 }

@@ -32,7 +32,7 @@ extension Transcript {
         protocolID = header.plan.definition.id
         protocolName = header.plan.definition.name
         program = header.program
-        people = header.plan.people
+        people = session.people
         presenter = header.plan.presenter
         started = timeline.origin
         ended = timeline.wall(replay.lastMoment)

@@ -17,6 +17,10 @@ public struct Controls: Equatable, Sendable {
         case confirmEndStep
         /// A note being typed.
         case note(String)
+        /// The name of someone arriving late (`+`).
+        case arriving(String)
+        /// Who is leaving (`-`): their number in the order, or their name.
+        case leaving(String)
     }
 
     public var overlay: Overlay = .none
@@ -70,6 +74,24 @@ extension Controls {
             case .cancelled: overlay = .none; return .none
             case .done(let text): overlay = .none; return .act(.addNote(text: text))
             }
+        case .arriving(let text):
+            switch edit(text, with: key) {
+            case .editing(let text): overlay = .arriving(text); return .none
+            case .cancelled: overlay = .none; return .none
+            case .done(let name): overlay = .none; return .act(.join(name: name))
+            }
+        case .leaving(let text):
+            switch edit(text, with: key) {
+            case .editing(let text): overlay = .leaving(text); return .none
+            case .cancelled: overlay = .none; return .none
+            case .done(let who):
+                overlay = .none
+                guard let person = Self.present(who, in: session) else {
+                    message = "Nobody present is called \"\(who)\"."
+                    return .none
+                }
+                return .act(.leave(person: person))
+            }
         case .none:
             break
         }
@@ -121,6 +143,8 @@ extension Controls {
             }
             return .none
         case .character("c"): overlay = .components; return .none
+        case .character("+"): overlay = .arriving(""); return .none
+        case .character("-"): overlay = .leaving(""); return .none
         case .character("?"): overlay = .help; return .none
         case .character("h"): hintHidden.toggle(); return .none
         case .character("q"), .character("Q"):
@@ -136,13 +160,24 @@ extension Controls {
     /// letter the first person whose name starts with it.
     static func person(for key: Key, in session: Session) -> PersonID? {
         guard case .character(let character) = key else { return nil }
-        let circle = session.plan.circle
+        let circle = session.circle
         if let digit = character.wholeNumberValue, character.isASCII, (1...9).contains(digit), digit <= circle.count {
             return circle[digit - 1]
         }
         guard character.isUppercase else { return nil }
         let initial = String(character).lowercased()
-        return circle.first { session.plan.people[$0].lowercased().hasPrefix(initial) }
+        return circle.first { session.people[$0].lowercased().hasPrefix(initial) }
+    }
+
+    /// A person present, from their number in the order (1-based) or their name (or the
+    /// unique start of it), ignoring case.
+    static func present(_ typed: String, in session: Session) -> PersonID? {
+        let circle = session.circle
+        if let number = Int(typed), circle.indices.contains(number - 1) { return circle[number - 1] }
+        let wanted = typed.lowercased()
+        if let exact = circle.first(where: { session.people[$0].lowercased() == wanted }) { return exact }
+        let starts = circle.filter { session.people[$0].lowercased().hasPrefix(wanted) }
+        return starts.count == 1 ? starts[0] : nil
     }
 
     enum Edit { case editing(String), cancelled, done(String) }

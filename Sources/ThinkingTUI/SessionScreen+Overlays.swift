@@ -10,13 +10,13 @@ extension SessionScreen {
         buffer.writeCentred(finished, y: y, in: area, style: Style.name.emphasised)
         y += 2
         let nameWidth = min(
-            30, max(6, tallies.map { neutralised(session.plan.people[$0.person]).displayWidth }.max() ?? 6))
+            30, max(6, tallies.map { neutralised(session.people[$0.person]).displayWidth }.max() ?? 6))
         let header = "Name".padded(nameWidth) + "   Turns  Passes     Time   Share"
         let x = area.x + max(1, (area.width - header.count) / 2)
         buffer.write(header, x: x, y: y, style: .quiet)
         y += 1
         for tally in tallies where y < area.maxY - 2 {
-            let name = neutralised(session.plan.people[tally.person]).truncated(toWidth: nameWidth)
+            let name = neutralised(session.people[tally.person]).truncated(toWidth: nameWidth)
             let share = total > .zero ? Int((tally.total / total * 100).rounded()) : 0
             let figures =
                 String(tally.turns).leftPadded(8) + String(tally.passes).leftPadded(8)
@@ -41,6 +41,7 @@ extension SessionScreen {
             ("n", "type a note, where the step records notes"),
             ("i", "note an interruption (time only; the clock goes on)"),
             ("c", "the ten components"),
+            ("+, -", "someone arrives (type the name) / leaves (number or name)"),
             ("h", "hide / show the key line"),
             ("?", "this list"),
             ("q, Ctrl-C", "end the session (it can be resumed)"),

@@ -70,19 +70,19 @@ extension SessionScreen {
         switch step?.kind {
         case .round:
             if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
-            if let turn = step.flatMap(session.plan.turn(for:)) {
+            if let turn = step.flatMap(session.turnTime(for:)) {
                 lines.append(("Each turn: \(DurationText.format(turn)), the same for everyone", .quiet))
             }
             if step?.to == .presenter, let presenter = session.plan.presenter {
-                lines.append(("Appreciation of \(session.plan.people[presenter])", .quiet))
+                lines.append(("Appreciation of \(session.people[presenter])", .quiet))
             }
         case .pairs:
-            if let turn = step.flatMap(session.plan.turn(for:)) {
+            if let turn = step.flatMap(session.turnTime(for:)) {
                 lines.append(("\(DurationText.format(turn)) each way, on one shared clock", .normal))
             }
         case .talk:
             if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
-            if let turn = step.flatMap(session.plan.turn(for:)) {
+            if let turn = step.flatMap(session.turnTime(for:)) {
                 lines.append(("\(DurationText.format(turn)) each, the same for everyone", .quiet))
             }
         case .dialogue:
@@ -94,7 +94,7 @@ extension SessionScreen {
             lines.append(("Six parts, at the thinker's pace", .normal))
         case .presenter:
             if let presenter = session.plan.presenter {
-                lines.append(("Presenter: \(session.plan.people[presenter])", .normal))
+                lines.append(("Presenter: \(session.people[presenter])", .normal))
             }
         default: break
         }

@@ -101,15 +101,24 @@ public struct SessionScreen {
         }
         let messageLine: Rect
         (rest, messageLine) = rest.splitBottom(1)
-        if case .note(let draft) = controls.overlay {
-            let prompt = "Note: "
-            let room = messageLine.width - 2 - prompt.count - 24
+        if let (prompt, draft, help) = inputLine {
+            let room = messageLine.width - 2 - prompt.displayWidth - help.displayWidth - 3
             let shown = String(draft.suffix(max(0, room)))
-            buffer.write(prompt + shown + "▏  Enter saves · Esc cancels", x: 1, y: messageLine.y, style: .accent)
+            buffer.write(prompt + shown + "▏  " + help, x: 1, y: messageLine.y, style: .accent)
         } else if let message = controls.message {
             buffer.writeCentred(message, y: messageLine.y, in: messageLine, style: .accent)
         }
         return rest
+    }
+
+    /// The line being typed, if any: its prompt, the text so far, and the keys.
+    private var inputLine: (String, String, String)? {
+        switch controls.overlay {
+        case .note(let draft): ("Note: ", draft, "Enter saves · Esc cancels")
+        case .arriving(let draft): ("Arriving: ", draft, "Enter adds them · Esc cancels")
+        case .leaving(let draft): ("Leaving (number or name): ", draft, "Enter · Esc cancels")
+        default: nil
+        }
     }
 
     /// The key line: the full form when it fits, else the essentials (`?` lists them all).

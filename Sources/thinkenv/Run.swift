@@ -58,6 +58,26 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("random-order"), help: "Seat people in a random order (recorded with its seed).")
     var randomOrder = false
 
+    enum Order: String, ExpressibleByArgument, CaseIterable { case given, rotate, random }
+
+    @Option(
+        help: "given (as named), rotate (start after last time's starter with the same people), or random (seeded).")
+    var order: Order = .given
+
+    @Option(
+        help: ArgumentHelp("A time shared equally by the people present in each round: 30m.", valueName: "duration"))
+    var total: String?
+
+    @Option(
+        name: .customLong("step-question"),
+        help: ArgumentHelp("A step's own question: 2=\"What next?\" (repeatable).", valueName: "n=text"))
+    var stepQuestions: [String] = []
+
+    @Option(
+        name: .customLong("step-turn"),
+        help: ArgumentHelp("A step's own turn time: 3=2m (repeatable).", valueName: "n=duration"))
+    var stepTurns: [String] = []
+
     @Option(help: "The seed of --random-order, to repeat an order.")
     var seed: UInt64?
 
@@ -74,14 +94,53 @@ struct Run: ParsableCommand {
         if let turn, DurationText.parse(turn) == nil {
             throw ValidationError("\"\(turn)\" is not a duration: write it like 90s, 2m or 1m30s.")
         }
-        if seed != nil && !randomOrder { throw ValidationError("--seed goes with --random-order.") }
+        if seed != nil && !randomOrder && order != .random { throw ValidationError("--seed goes with --random-order.") }
+        if let total, DurationText.parse(total) == nil {
+            throw ValidationError("\"\(total)\" is not a duration: write it like 30m or 1h.")
+        }
+        if order == .rotate && starter != nil {
+            throw ValidationError("--order rotate chooses the starter: leave out --start.")
+        }
+        _ = try Self.numbered(stepQuestions, "--step-question")
+        _ = try Self.numbered(stepTurns, "--step-turn")
+    }
+
+    /// `2=What next?` pairs, by step number.
+    static func numbered(_ values: [String], _ option: String) throws -> [Int: String] {
+        var result: [Int: String] = [:]
+        for value in values {
+            let parts = value.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let number = Int(String(parts[0]).trimmed), number >= 1 else {
+                throw ValidationError("\(option) takes a step number and a value: \(option) 2=...")
+            }
+            result[number] = String(parts[1])
+        }
+        return result
     }
 
     var request: PlanRequest {
-        PlanRequest(
+        var request = PlanRequest(
             protocolName: protocolName, people: people, rosterPath: roster, question: question,
-            turn: turn, starter: starter, direction: direction, randomOrder: randomOrder, seed: seed,
-            presenter: presenter, agendaPath: agenda)
+            turn: turn, starter: starter, direction: direction, randomOrder: randomOrder || order == .random,
+            seed: seed, presenter: presenter, agendaPath: agenda)
+        request.total = total
+        request.stepQuestions = (try? Self.numbered(stepQuestions, "")) ?? [:]
+        request.stepTurns = (try? Self.numbered(stepTurns, "")) ?? [:]
+        return request
+    }
+
+    /// With `--order rotate`, the starter after last time's (said on standard error).
+    func rotated(_ request: PlanRequest) throws -> PlanRequest {
+        guard order == .rotate, let names = try? request.names() else { return request }
+        var request = request
+        if let next = OrderRotation.nextStarter(for: names, in: try Thinkenv.paths().sessionsDirectory) {
+            request.starter = next.name
+            printError(
+                neutralised("note: \(next.name) starts (the person after last time's starter, in \(next.after))."))
+        } else {
+            printError("note: no earlier session with these people: the first person starts.")
+        }
+        return request
     }
 
     func run() throws {
@@ -92,10 +151,12 @@ struct Run: ParsableCommand {
         var warnings: [String] = []
         if request.hasPeople {
             do {
-                (plan, warnings) = try request.planWithWarnings(catalog: catalog)
+                (plan, warnings) = try rotated(request).planWithWarnings(catalog: catalog)
                 for warning in warnings { printError(neutralised("note: \(warning)")) }
+            } catch let error as ExitCode {
+                throw error
             } catch {
-                printError(neutralised(error.description, multiline: true))
+                printError(neutralised(String(describing: error), multiline: true))
                 throw ExitCode(1)
             }
             terminal = try TerminalCheck.start(theme: screen.theme)

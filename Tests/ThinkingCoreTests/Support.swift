@@ -45,13 +45,13 @@ struct Driver {
     }
 
     /// Who is thinking now (rounds and presenter turns).
-    var thinker: String? { session.stage.liveTurn.map { session.plan.people[$0.person] } }
+    var thinker: String? { session.stage.liveTurn.map { session.people[$0.person] } }
 
-    func names(_ ids: [PersonID]) -> [String] { ids.map { session.plan.people[$0] } }
+    func names(_ ids: [PersonID]) -> [String] { ids.map { session.people[$0] } }
 
     /// Names of the finished turns, a pass written as "-name".
     var spoken: [String] {
-        session.turns.map { ($0.passed ? "-" : "") + session.plan.people[$0.person] }
+        session.turns.map { ($0.passed ? "-" : "") + session.people[$0.person] }
     }
 }
 

@@ -124,3 +124,26 @@ struct ControlsTests {
         #expect(lines.contains("李"))
     }
 }
+
+@Suite("Someone arrives, someone leaves")
+struct PresenceKeysTests {
+    @Test func plusAddsAPersonAndMinusMarksOneGone() throws {
+        let session = try ScreenFixtures.session(ScreenFixtures.round, ["Ana", "Ben", "Chloé"], [(.begin, 0)])
+        var controls = Controls()
+        _ = controls.interpret(.character("+"), session: session)
+        for character in "Zoë" { _ = controls.interpret(.character(character), session: session) }
+        let lines = ScreenFixtures.render(session, at: 1, controls: controls)
+        #expect(lines.contains { $0.contains("Arriving: Zoë▏  Enter adds them") })
+        #expect(controls.interpret(.enter, session: session) == .act(.join(name: "Zoë")))
+        _ = controls.interpret(.character("-"), session: session)
+        _ = controls.interpret(.character("2"), session: session)
+        #expect(controls.interpret(.enter, session: session) == .act(.leave(person: 1)))
+        _ = controls.interpret(.character("-"), session: session)
+        for character in "chl" { _ = controls.interpret(.character(character), session: session) }
+        #expect(controls.interpret(.enter, session: session) == .act(.leave(person: 2)))
+        _ = controls.interpret(.character("-"), session: session)
+        _ = controls.interpret(.character("x"), session: session)
+        #expect(controls.interpret(.enter, session: session) == .none)
+        #expect(controls.message == "Nobody present is called \"x\".")
+    }
+}

@@ -55,6 +55,10 @@ def centred_name(screen, name):
     return any(line.strip() == name for line in screen.splitlines())
 
 
+def centred_name_line(screen, name):
+    return centred_name(screen, name)
+
+
 def thinker(screen):
     """The name after ▶ in the order strip, or None."""
     m = re.search(r"▶ (\S+(?: \S+)?)(?:   |$)", screen, re.M)
@@ -531,6 +535,36 @@ def thinking_partnership_parts(binary):
         check([(r["kind"], r["turn"], r["person"]) for r in records] == [("partnership", n, 0) for n in range(1, 7)],
               f"parts {records}")
         check(not log.facts("noteAdded"), "a note was recorded in a partnership")
+
+
+@scenario
+def late_arrival_and_departure(binary):
+    with Sandbox(binary, "presence") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben, Cy", "--total", "3m")
+        sb.wait_for(p, "Space begins", "Each turn: 1m")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "+")
+        sb.type(p, "Zoë")
+        sb.wait_for(p, "Arriving: Zoë")
+        sb.keys(p, "Enter")
+        sb.wait_for(p, "· Zoë")
+        sb.keys(p, "-")
+        sb.type(p, "Ben")
+        sb.keys(p, "Enter")
+        sb.wait_for(p, lambda s: "Ben" not in line_with(s, "▶ Ana"), what="Ben gone from the order strip")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Cy")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, lambda s: centred_name_line(s, "Zoë"), what="Zoë thinking")
+        check("of 1m" in s, f"Zoë's turn time:{excerpt(s)}")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+        log = sb.the_log()
+        check(log.facts("personJoined") and log.facts("personLeft"), f"facts {log.fact_names()}")
+        people = [t["person"] for t in log.turns()]
+        check(people == [0, 2, 3], f"turns {people}: Ben never had one, Zoë had hers")
 
 
 
