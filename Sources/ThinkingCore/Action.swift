@@ -40,6 +40,9 @@ public enum Action: Codable, Equatable, Sendable {
     case join(name: String)
     /// Someone leaves: skipped from then on; their past turns are kept.
     case leave(person: PersonID)
+    /// A thinking partnership: the thinker's incisive question, in their own words, kept only
+    /// because they chose to keep it. It is theirs.
+    case keepIncisiveQuestion(text: String)
 }
 
 /// Why the engine refused an action. The state is left as a `.tick` would leave it.
@@ -64,6 +67,7 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyHere
     case presenterCannotLeave
     case lastPersonCannotLeave
+    case notTheIncisiveQuestion
 
     public var description: String {
         switch self {
@@ -88,6 +92,7 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyHere: "That name is already in the session."
         case .presenterCannotLeave: "The council cannot go on without its Presenter: end the session instead."
         case .lastPersonCannotLeave: "Someone must stay: end the session instead."
+        case .notTheIncisiveQuestion: "The incisive question is kept in a thinking partnership, from its fourth part."
         }
     }
 }

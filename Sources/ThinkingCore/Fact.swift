@@ -31,6 +31,7 @@ public struct Fact: Codable, Equatable, Sendable {
         case stepCompleted(step: Int)
         case personJoined(person: PersonID, name: String)
         case personLeft(person: PersonID)
+        case incisiveQuestionKept(person: PersonID, text: String)
         /// A step's own time (a dialogue's total, a discussion's budget) has been used.
         case stepTimeReached(step: Int)
         /// A thinking partnership moved on to its next part (0-based).

@@ -125,6 +125,15 @@ extension Session {
                 step: progress.step, round: 1, stepStartedAt: progress.stepStartedAt, at: now, starter: starter)
     }
 
+    /// The thinker's incisive question, kept because they chose to keep it (from part four).
+    mutating func keepIncisiveQuestion(_ text: String, at now: Duration) throws(Rejection) -> [Fact] {
+        guard case .partnership(let progress) = stage, progress.part >= 3 else { throw .notTheIncisiveQuestion }
+        let question = text.trimmed
+        if question.isEmpty { throw .emptyText }
+        incisiveQuestion = question
+        return [Fact(at: now, .incisiveQuestionKept(person: progress.turn.person, text: question))]
+    }
+
     /// Ends a discussion or a dialogue now (the facilitator moves on).
     mutating func endStep(at now: Duration) throws(Rejection) -> [Fact] {
         let step: Int

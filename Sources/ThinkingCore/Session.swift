@@ -24,6 +24,8 @@ public struct Session: Equatable, Sendable {
     public internal(set) var joined: [String]
     /// People who left; their past turns stay theirs.
     public internal(set) var gone: Set<PersonID>
+    /// A thinking partnership's incisive question, if the thinker chose to keep it.
+    public internal(set) var incisiveQuestion: String?
     var undoStack: [UndoPoint]
 
     static let undoDepth = 100
@@ -47,6 +49,7 @@ public struct Session: Equatable, Sendable {
         itemStarts = [:]
         joined = []
         gone = []
+        incisiveQuestion = nil
         undoStack = []
     }
 
@@ -90,6 +93,7 @@ public struct Session: Equatable, Sendable {
         case .endStep: facts += try endStep(at: now)
         case .join(let name): facts += try join(name, at: now)
         case .leave(let person): facts += try leave(person, at: now)
+        case .keepIncisiveQuestion(let text): facts += try keepIncisiveQuestion(text, at: now)
         case .recover: break
         }
         return facts

@@ -55,7 +55,7 @@ public enum AgendaLoader {
         let warnings = agenda.items.enumerated().compactMap { index, item in
             item.isQuestion
                 ? nil
-                : "\(file): item \(index + 1), \"\(item.question)\", is not written as a question; a question invites thinking."
+                : "Item \(index + 1), \"\(item.question)\", is not written as a question."
         }
         return .success(Loaded(agenda: agenda, warnings: warnings))
     }

@@ -44,6 +44,7 @@ extension Transcript {
         }
         sessionQuestion = header.plan.question
         framedQuestion = session.framedQuestion
+        incisiveQuestion = session.incisiveQuestion
         steps = Self.steps(session, roundFacts: Self.roundFacts(replay.facts), timeline: timeline)
 
         let stepKinds = header.plan.definition.steps.map(\.kind)

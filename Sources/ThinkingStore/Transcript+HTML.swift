@@ -86,6 +86,7 @@ struct HTMLPage {
         row("People", TranscriptWords.roster(t, limit: 80, escape: Transcript.htmlEscaped))
         if let question = t.sessionQuestion { row("Session question", text(question)) }
         if let question = t.framedQuestion { row("The Presenter&#39;s question", text(question)) }
+        if let question = t.incisiveQuestion { row("The thinker&#39;s incisive question (theirs)", text(question)) }
         out.append("</table>")
         return out
     }

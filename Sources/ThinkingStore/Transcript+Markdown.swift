@@ -23,6 +23,7 @@ extension Transcript {
         out.append("- People: " + TranscriptWords.roster(self, limit: 80, escape: Self.markdownEscaped))
         if let sessionQuestion { out.append("- Session question: \(text(sessionQuestion))") }
         if let framedQuestion { out.append("- The Presenter's question: \(text(framedQuestion))") }
+        if let incisiveQuestion { out.append("- The thinker's incisive question (theirs): \(text(incisiveQuestion))") }
 
         for step in steps {
             out += ["", "## Step \(step.number) · \(text(step.title)) (\(step.kind.rawValue))", ""]

@@ -24,6 +24,7 @@ extension Transcript {
         out.append("People: " + TranscriptWords.roster(self, limit: 40) { $0 })
         if let sessionQuestion { out.append("Session question: \(safe(sessionQuestion))") }
         if let framedQuestion { out.append("The Presenter's question: \(safe(framedQuestion))") }
+        if let incisiveQuestion { out.append("The thinker's incisive question (theirs): \(safe(incisiveQuestion))") }
 
         for step in steps {
             out.append("")

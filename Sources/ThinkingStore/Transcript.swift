@@ -32,6 +32,8 @@ public struct Transcript: Codable, Equatable, Sendable {
     public var sessionQuestion: String?
     /// The Presenter's question, once framed (council).
     public var framedQuestion: String?
+    /// A thinking partnership's incisive question, kept because the thinker chose to: theirs.
+    public var incisiveQuestion: String?
     public var steps: [Step]
     /// Notes in the order they were typed; never any from a pairs step.
     public var notes: [NoteLine]

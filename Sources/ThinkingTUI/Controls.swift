@@ -21,6 +21,8 @@ public struct Controls: Equatable, Sendable {
         case arriving(String)
         /// Who is leaving (`-`): their number in the order, or their name.
         case leaving(String)
+        /// A partnership's incisive question, kept only if the thinker wants it (`n`).
+        case incisive(String)
     }
 
     public var overlay: Overlay = .none
@@ -73,6 +75,12 @@ extension Controls {
             case .editing(let text): overlay = .note(text); return .none
             case .cancelled: overlay = .none; return .none
             case .done(let text): overlay = .none; return .act(.addNote(text: text))
+            }
+        case .incisive(let text):
+            switch edit(text, with: key) {
+            case .editing(let text): overlay = .incisive(text); return .none
+            case .cancelled: overlay = .none; return .none
+            case .done(let text): overlay = .none; return .act(.keepIncisiveQuestion(text: text))
             }
         case .arriving(let text):
             switch edit(text, with: key) {
@@ -136,7 +144,9 @@ extension Controls {
         case .character("z"): return .act(session.isPaused ? .resume : .pause)
         case .character("i"): return .act(.noteInterruption)
         case .character("n"):
-            if session.currentStep?.notes == true {
+            if case .partnership(let progress) = session.stage, progress.part >= 3 {
+                overlay = .incisive("")
+            } else if session.currentStep?.notes == true {
                 overlay = .note("")
             } else {
                 message = "Notes are not recorded in this step."

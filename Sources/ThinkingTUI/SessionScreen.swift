@@ -117,6 +117,8 @@ public struct SessionScreen {
         case .note(let draft): ("Note: ", draft, "Enter saves · Esc cancels")
         case .arriving(let draft): ("Arriving: ", draft, "Enter adds them · Esc cancels")
         case .leaving(let draft): ("Leaving (number or name): ", draft, "Enter · Esc cancels")
+        case .incisive(let draft):
+            ("Their incisive question, only if they want it kept: ", draft, "Enter keeps it · Esc")
         default: nil
         }
     }

@@ -152,7 +152,7 @@ struct Run: ParsableCommand {
         if request.hasPeople {
             do {
                 (plan, warnings) = try rotated(request).planWithWarnings(catalog: catalog)
-                for warning in warnings { printError(neutralised("note: \(warning)")) }
+                for warning in warnings { printError(neutralised("note: \(agenda ?? "the agenda"): \(warning)")) }
             } catch let error as ExitCode {
                 throw error
             } catch {

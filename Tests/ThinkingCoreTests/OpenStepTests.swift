@@ -146,4 +146,15 @@ struct OpenStepTests {
         #expect(d.session.turns.allSatisfy { $0.allotted == nil && $0.person == 1 && $0.kind == .partnership })
         #expect(d.facts.filter { if case .partStarted = $0.what { true } else { false } }.count == 6)
     }
+
+    @Test func theIncisiveQuestionIsKeptOnlyIfTheThinkerChooses() throws {
+        var d = try Driver(Self.partnership, people: ["Ana", "Ben"])
+        try d.act(.begin)
+        #expect(throws: Rejection.notTheIncisiveQuestion) { try d.act(.keepIncisiveQuestion(text: "too soon")) }
+        for _ in 0..<3 { try d.act(.handOn) }
+        #expect(d.session.incisiveQuestion == nil)
+        try d.act(.keepIncisiveQuestion(text: "  If you knew you were ready, how would you begin?  "))
+        #expect(d.session.incisiveQuestion == "If you knew you were ready, how would you begin?")
+        #expect(d.session.roomView(at: d.clock.now).question == nil)  // never projected
+    }
 }

@@ -26,7 +26,7 @@ struct AgendaLoaderTests {
         #expect(loaded.agenda.items[1].steps == [.pairs, .discussion])
         #expect(loaded.agenda.items[1].budget == .seconds(900) && loaded.agenda.items[1].turn == .seconds(120))
         #expect(loaded.warnings.count == 1)
-        #expect(loaded.warnings[0].contains("item 3, \"The budget\", is not written as a question"))
+        #expect(loaded.warnings == ["Item 3, \"The budget\", is not written as a question."])
     }
 
     @Test func oneQuestionPerLine() throws {

@@ -183,3 +183,22 @@ struct OpenStepTranscriptTests {
         #expect(equality.people.map(\.turns) == [2, 3])
     }
 }
+
+@Suite("A partnership's incisive question")
+struct IncisiveQuestionTranscriptTests {
+    @Test func itAppearsInTheTranscriptAsTheThinkers() throws {
+        let definition = ProtocolDefinition(
+            id: "thinking-partnership", name: "Partnership", summary: "",
+            steps: [StepDefinition(kind: .partnership, title: "Thinking partnership", components: [.incisiveQuestions])]
+        )
+        var log = ScriptedLog(try SessionPlan.make(definition: definition, names: ["Ana", "Ben"]))
+        try log.act(.begin)
+        for _ in 0..<3 { try log.at(.seconds(60), .handOn) }
+        try log.act(.keepIncisiveQuestion(text: "If you knew you were enough, what would you do?"))
+        let transcript = try log.transcript()
+        #expect(
+            transcript.showText().contains(
+                "The thinker's incisive question (theirs): If you knew you were enough, what would you do?"))
+        #expect(transcript.csv().contains("If you knew") == false)
+    }
+}

@@ -567,6 +567,52 @@ def late_arrival_and_departure(binary):
         check(people == [0, 2, 3], f"turns {people}: Ben never had one, Zoë had hers")
 
 
+@scenario
+def transforming_meeting_with_an_agenda(binary):
+    with Sandbox(binary, "meeting") as sb:
+        agenda = os.path.join(sb.root, "agenda.yaml")
+        with open(agenda, "w") as f:
+            f.write("- How do we make Tuesdays shorter?\n"
+                    "- question: What would make the timetable work?\n"
+                    "  steps: [pairs, discussion]\n  time: 10m\n  turn: 1s\n"
+                    "- The budget\n")
+        p = sb.start("run", "transforming-meeting", "--people", "Ana, Ben, Cy", "--agenda", agenda,
+                     "--turn", "30s")
+        sb.wait_for(p, "Opening round", "What is going well for you at the moment?", "is not written as a question")
+        for _ in range(4):  # begin, Ana, Ben, Cy
+            sb.keys(p, "Space")
+            time.sleep(0.15)
+        sb.wait_for(p, "Item 1 of 3: round", "How do we make Tuesdays shorter?")
+        for _ in range(4):
+            sb.keys(p, "Space")
+            time.sleep(0.15)
+        sb.wait_for(p, "Item 2 of 3: thinking pairs", "1s each way")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Item 2 of 3: open discussion", "Space begins", timeout=8)
+        sb.keys(p, "Space")
+        sb.wait_for(p, "of 10m", "1 Ana 0:00")
+        sb.keys(p, "1")
+        time.sleep(0.3)
+        sb.keys(p, "e")
+        sb.wait_for(p, "End this step now")
+        sb.keys(p, "y")
+        sb.wait_for(p, "Item 3 of 3: round", "The budget")
+        for _ in range(4):
+            sb.keys(p, "Space")
+            time.sleep(0.15)
+        sb.wait_for(p, "Closing round")
+        for _ in range(4):
+            sb.keys(p, "Space")
+            time.sleep(0.15)
+        sb.wait_for(p, "Every step is done")
+        finish_and_check_exit(sb, p)
+        kinds = [t["kind"] for t in sb.the_log().turns()]
+        check(kinds.count("round") == 12 and kinds.count("pairs") == 3 and kinds.count("discussion") == 1,
+              f"turn kinds {kinds}")
+        show = subprocess.run([binary, "show", "latest"], env=sb.env, capture_output=True, text=True)
+        check(show.returncode == 0 and "Item 2 of 3: thinking pairs" in show.stdout, f"show:{show.stdout[:400]}")
+
+
 
 def main(argv):
     args = [a for a in argv[1:]]
