@@ -60,6 +60,13 @@ extension Transcript {
             PauseLine(reason: pause.reason, from: timeline.wall(pause.from), length: pause.to.map { $0 - pause.from })
         }
         clockGaps = timeline.gaps.map { ClockGap(at: timeline.wall($0.t), gap: $0.gap) }
+        arrivals = replay.facts.compactMap { fact -> Arrival? in
+            switch fact.what {
+            case .personJoined(let person, _): Arrival(at: timeline.wall(fact.at), person: person, arrived: true)
+            case .personLeft(let person): Arrival(at: timeline.wall(fact.at), person: person, arrived: false)
+            default: nil
+            }
+        }
         seed = header.plan.seed
         earlySwaps = replay.facts.compactMap { fact in
             guard case .earlySwap(let step, let half) = fact.what else { return nil }

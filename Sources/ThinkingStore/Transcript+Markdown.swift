@@ -82,6 +82,12 @@ extension Transcript {
             out += ["", "## Pauses and downtime", ""]
             out += pauses.map { "- \($0.from.timeOfDay(utcOffset: utcOffset)): \(TranscriptWords.pause($0))" }
         }
+        if let arrivals, !arrivals.isEmpty {
+            out += ["", "## Arrivals and departures", ""]
+            out += arrivals.map {
+                "- \($0.at.timeOfDay(utcOffset: utcOffset)): \(names[$0.person]) \($0.arrived ? "arrived" : "left")"
+            }
+        }
         if !clockGaps.isEmpty {
             out += ["", "## Clock gaps", ""]
             out += clockGaps.map { "- \($0.at.timeOfDay(utcOffset: utcOffset)): \(TranscriptWords.gap($0))" }

@@ -67,6 +67,13 @@ extension Transcript {
             out.append("Pauses and downtime")
             for pause in pauses { out.append("  \(time(pause.from))  \(TranscriptWords.pause(pause))") }
         }
+        if let arrivals, !arrivals.isEmpty {
+            out.append("")
+            out.append("Arrivals and departures")
+            for arrival in arrivals {
+                out.append("  \(time(arrival.at))  \(names[arrival.person]) \(arrival.arrived ? "arrived" : "left")")
+            }
+        }
         if !clockGaps.isEmpty {
             out.append("")
             out.append("Clock gaps")

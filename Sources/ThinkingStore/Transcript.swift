@@ -40,6 +40,8 @@ public struct Transcript: Codable, Equatable, Sendable {
     /// Facilitator pauses and downtime (the program not running).
     public var pauses: [PauseLine]
     public var clockGaps: [ClockGap]
+    /// People who arrived late or left early, in time order (nil in older exports).
+    public var arrivals: [Arrival]?
     /// The seed of a random order, when the circle was shuffled.
     public var seed: UInt64?
     /// Pairs halves the facilitator swapped early (nil in a transcript decoded from an export
@@ -153,6 +155,13 @@ public struct Transcript: Codable, Equatable, Sendable {
     }
 
     /// The wall clock moved ahead of the session clock (the computer slept).
+    /// Someone arriving late or leaving early.
+    public struct Arrival: Codable, Equatable, Sendable {
+        public var at: WallTime
+        public var person: PersonID
+        public var arrived: Bool
+    }
+
     public struct ClockGap: Codable, Equatable, Sendable {
         /// Wall time by which it was noticed, the gap included.
         public var at: WallTime

@@ -202,3 +202,21 @@ struct IncisiveQuestionTranscriptTests {
         #expect(transcript.csv().contains("If you knew") == false)
     }
 }
+
+@Suite("Arrivals and departures in the transcript")
+struct ArrivalTranscriptTests {
+    @Test func theyAreListedWithTheirTimes() throws {
+        let definition = ProtocolDefinition(
+            id: "round", name: "Round", summary: "",
+            steps: [StepDefinition(kind: .round, title: "Round", components: [.equality])])
+        var log = ScriptedLog(try SessionPlan.make(definition: definition, names: ["Ana", "Ben"]))
+        try log.act(.begin)
+        try log.at(.seconds(10), .join(name: "Zoë"))
+        try log.at(.seconds(10), .leave(person: 1))
+        let transcript = try log.transcript()
+        #expect(transcript.people == ["Ana", "Ben", "Zoë"])
+        #expect(transcript.arrivals?.map(\.arrived) == [true, false])
+        let show = transcript.showText()
+        #expect(show.contains("Zoë arrived") && show.contains("Ben left"))
+    }
+}
