@@ -63,3 +63,23 @@ struct OpenStepScreenTests {
         #expect(controls.interpret(.character("y"), session: session) == .act(.endStep))
     }
 }
+
+@Suite("A transforming meeting's screen")
+struct MeetingScreenTests {
+    @Test func theItemAndItsBudgetAreInTheHeader() throws {
+        let meeting = ProtocolDefinition(
+            id: "transforming-meeting", name: "Meeting", summary: "",
+            steps: [
+                StepDefinition(kind: .agenda, title: "The agenda", components: [.information])
+            ])
+        let agenda = Agenda(items: [
+            .init(question: "Why do we meet?", steps: [.round], budget: .seconds(600)),
+            .init(question: "What next?"),
+        ])
+        let session = try ScreenFixtures.session(agenda.expand(meeting), ["Ana", "Ben"], [(.begin, 0), (.handOn, 70)])
+        let lines = ScreenFixtures.render(session, at: 100)
+        #expect(lines[0].contains("Meeting · Item 1 of 2: round"))
+        #expect(lines[0].hasSuffix("Step 1 of 2 · Item 1 of 2 · 1:40 of 10m"))
+        #expect(lines.contains { $0.trimmed == "Why do we meet?" })
+    }
+}
