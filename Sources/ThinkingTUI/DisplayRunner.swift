@@ -12,6 +12,8 @@ public protocol SessionFeed: AnyObject {
     var session: Session { get }
     /// Session time now, as the controlling program's screen reads it.
     func now() -> Duration
+    /// Whether the time is held: the controlling program has given no sign of life lately.
+    var isHeld: Bool { get }
     /// A descriptor that becomes readable when there is something new (inotify), or nil:
     /// the runner then looks again every `DisplayRunner.boundedWait`.
     var changeDescriptor: Int32? { get }
@@ -45,7 +47,8 @@ public final class DisplayRunner {
             let now = feed.now()
             _ = session.advance(to: now)
             draw(session, at: now)
-            let wait = nextWake(session, at: now)
+            // A held clock (the controller is away) does not move: look again in a second.
+            let wait = feed.isHeld ? .seconds(1) : nextWake(session, at: now)
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
             if let change = feed.changeDescriptor { fds.append(pollfd(fd: change, events: Int16(POLLIN), revents: 0)) }
             let timeout = feed.changeDescriptor == nil ? min(wait, Self.boundedWait) : wait

@@ -66,6 +66,8 @@ final class LogFeed: SessionFeed {
         return changed
     }
 
+    var isHeld: Bool { clock.now() >= live.anchor.t + LiveSession.heldAfter }
+
     /// Counts on from the anchor, held at most `LiveSession.heldAfter` past it.
     func now() -> Duration {
         min(clock.now(), live.anchor.t + LiveSession.heldAfter)
