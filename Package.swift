@@ -22,16 +22,21 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Screens as pure functions state -> cell grid, and the ncurses runner.
         .target(name: "ThinkingTUI", dependencies: ["ThinkingCore", "CNcurses"]),
+        // The review screens: transcripts (ThinkingStore) drawn as cell grids (ThinkingTUI).
+        .target(name: "ThinkingReview", dependencies: ["ThinkingCore", "ThinkingStore", "ThinkingTUI"]),
         .executableTarget(
             name: "thinkenv",
             dependencies: [
-                "ThinkingCore", "ThinkingStore", "ThinkingTUI",
+                "ThinkingCore", "ThinkingStore", "ThinkingTUI", "ThinkingReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ThinkingCoreTests", dependencies: ["ThinkingCore"]),
         .testTarget(name: "ThinkingStoreTests", dependencies: ["ThinkingStore"]),
         .testTarget(name: "ThinkingTUITests", dependencies: ["ThinkingTUI", "ThinkingCore"]),
+        .testTarget(
+            name: "ThinkingReviewTests",
+            dependencies: ["ThinkingReview", "ThinkingStore", "ThinkingTUI", "ThinkingCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var bell: Bool
     /// A command run (never waited for) when a turn reaches its time: a soft chime.
     public var onTime: String?
+    /// The facilitator's view (`--control`): a second terminal runs `thinkenv display` for the room.
+    public var control = false
 
     public init(bell: Bool = false, onTime: String? = nil) {
         self.bell = bell
@@ -143,7 +145,8 @@ public final class SessionRunner {
     private func draw(at now: Duration) {
         terminal.followWindowSize()
         let size = terminal.size
-        let screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
+        var screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
+        if options.control { screen.audience = .facilitator }
         terminal.draw(screen.render(width: size.width, height: size.height))
     }
 

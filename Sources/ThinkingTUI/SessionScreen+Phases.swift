@@ -98,7 +98,7 @@ extension SessionScreen {
             }
         default: break
         }
-        lines += [("", .normal), ("Space begins", .accent)]
+        if audience != .room { lines += [("", .normal), ("Space begins", .accent)] }
         let top = rest.y + max(0, (rest.height - lines.count) / 2)
         for (offset, (text, style)) in lines.enumerated() where top + offset < rest.maxY {
             buffer.writeCentred(text, y: top + offset, in: rest, style: style)
@@ -112,6 +112,7 @@ extension SessionScreen {
         buffer.writeCentred(
             "\(view.thinker ?? "The Presenter") frames the question, in their own words", y: middle - 2, in: area,
             style: .quiet)
+        guard audience != .room else { return }
         let width = area.width - 8
         let lines = TextWrap.lines(controls.questionDraft + "▏", width: width, maxLines: 3)
         for (offset, line) in lines.enumerated() {
@@ -215,7 +216,8 @@ extension SessionScreen {
     /// size whose redraws stay cheap (the projector-sized glyphs on a projector-sized window).
     func clockHeight(_ clock: RoomView.ClockState?, in buffer: ScreenBuffer, area: Rect) -> Int {
         guard let clock else { return 0 }
-        let cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
+        var cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
+        if audience == .facilitator { cap = min(cap, Self.facilitatorClockCap.height) }
         let text = ClockText.big(clock)
         return BigClock.size(for: text, fitting: area.width, height: min(area.height, cap))?.height ?? 1
     }

@@ -12,6 +12,8 @@ public struct SessionScreen {
     public var now: Duration
     /// A persistent warning from the log (a write failure), shown until it clears.
     public var warning: String?
+    /// Who reads this screen: both at once (the default), the room only, or the facilitator.
+    public var audience: Audience = .shared
 
     public init(session: Session, controls: Controls, now: Duration, warning: String? = nil) {
         self.session = session
@@ -21,6 +23,9 @@ public struct SessionScreen {
     }
 
     public func render(width: Int, height: Int) -> ScreenBuffer {
+        if audience == .room, let roomOnly = withoutFacilitatorParts() {
+            return roomOnly.render(width: width, height: height)
+        }
         var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
         let view = session.roomView(at: now)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -82,7 +87,8 @@ public struct SessionScreen {
             title, x: 1, y: top.y, width: max(0, top.width - rightText.displayWidth - 4), style: .quiet)
         buffer.write(rightText, x: max(1, top.maxX - 1 - rightText.displayWidth), y: top.y, style: .quiet)
         if view.paused {
-            buffer.writeCentred(" PAUSED · z resumes ", y: top.y, in: top, style: .inverse)
+            let paused = audience == .room ? " PAUSED " : " PAUSED · z resumes "
+            buffer.writeCentred(paused, y: top.y, in: top, style: .inverse)
         }
         (top, rest) = rest.splitTop(1)
         if let warning {
@@ -99,6 +105,7 @@ public struct SessionScreen {
             buffer.writeCentred(
                 view.components.map(\.rawValue).joined(separator: " · "), y: line.y, in: line, style: .quiet)
         }
+        if audience == .facilitator { rest = drawComingNext(view, into: &buffer, area: rest) }
         let messageLine: Rect
         (rest, messageLine) = rest.splitBottom(1)
         if let (prompt, draft, help) = inputLine {

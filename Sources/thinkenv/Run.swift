@@ -22,7 +22,14 @@ struct ScreenOptions: ParsableArguments {
             "A command to run when a turn reaches its time (a soft chime); never waited for.", valueName: "command"))
     var onTime: String?
 
-    var runOptions: RunOptions { RunOptions(bell: bell, onTime: onTime) }
+    @Flag(help: "Show the facilitator's view here (keys, notes, what comes next); project `thinkenv display`.")
+    var control = false
+
+    var runOptions: RunOptions {
+        var options = RunOptions(bell: bell, onTime: onTime)
+        options.control = control
+        return options
+    }
 }
 
 /// `thinkenv run PROTOCOL`: starts a session on the projected screen.

@@ -614,6 +614,96 @@ def transforming_meeting_with_an_agenda(binary):
 
 
 
+# MARK: - two screens: run --control in one window, display in the other
+
+FACILITATOR_ONLY = ("Space", "?: keys", "q: quit", "Note:", "Enter saves", "End the session")
+
+
+@scenario
+def control_and_display(binary):
+    with Sandbox(binary, "display") as sb:
+        people = ["Ana", "Ben", "Cy", "Di"]
+        members = {"Ana", "Ben", "Di"}
+        question = "What would help us share the work?"
+        c = sb.start("run", "council", "--people", ", ".join(people), "--presenter", "Cy",
+                     "--turn", "1m", "--control")
+        sb.wait_for(c, "The Presenter thinks aloud", "Space begins")
+        d = sb.new_window("display")
+        seen_on_display = []
+
+        def room(*texts, what=None):
+            """The display shows `texts` within a second, and never a facilitator's part."""
+            s = sb.wait_for(d, *texts, timeout=1.0, what=what)
+            for hidden in FACILITATOR_ONLY:
+                check(hidden not in s, f"{hidden!r} on the display:{excerpt(s)}")
+            check("private words" not in s, f"a note on the display:{excerpt(s)}")
+            seen_on_display.append(s)
+            return s
+
+        room("The Presenter thinks aloud", "Presenter: Cy")
+        sb.keys(c, "Space")
+        sb.wait_for(c, "Space: finished", "Then: The Presenter's question")
+        room(lambda s: centred_name(s, "Cy"), what="Cy thinking")
+        sb.keys(c, "Space")
+        sb.wait_for(c, "Enter saves it")
+        sb.type(c, question)
+        sb.wait_for(c, question)
+        room("frames the question")
+        check(question not in sb.screen(d), "the draft question on the display")
+        sb.keys(c, "Enter")
+        for r in range(3):
+            title = f"Council round {r + 1} of 3"
+            sb.wait_for(c, title, "Space begins")
+            room(title, question)
+            sb.keys(c, "Space")
+            spoken = []
+            for _ in members:
+                s = sb.wait_for(c, lambda s: thinker(s) not in (None, *spoken), what="a new thinker")
+                who = thinker(s)
+                room(lambda s, who=who: thinker(s) == who, what=f"{who} thinking")
+                if r == 0 and not spoken:
+                    sb.keys(c, "n")
+                    sb.type(c, "private words")
+                    sb.wait_for(c, "Note: private words")
+                    room(lambda s, who=who: thinker(s) == who, what=f"{who} still thinking")
+                    sb.keys(c, "Enter")
+                if r == 1 and not spoken:
+                    # The controller quits and is resumed: the display goes on following.
+                    sb.keys(c, "q")
+                    sb.wait_for(c, "End the session?")
+                    sb.keys(c, "y")
+                    check(sb.wait_exit(c) == 0, "the controller left")
+                    room(lambda s, who=who: thinker(s) == who, what="the display stays")
+                    c = sb.new_window("resume", "--control")
+                    sb.wait_for(c, title, "Space: finished")
+                    room(lambda s, who=who: thinker(s) == who, what=f"{who} after resume")
+                spoken.append(who)
+                sb.keys(c, "Space")
+            check(sorted(spoken) == sorted(members), f"round {r + 1}: {spoken}")
+            sb.wait_for(c, "freshest", "Space begins")
+            room("freshest")
+            sb.keys(c, "Space")
+            sb.wait_for(c, "Space: finished")
+            room(lambda s: centred_name(s, "Cy"), what="Cy's freshest thinking")
+            sb.keys(c, "Space")
+        sb.wait_for(c, "Appreciation of the Presen", "Space begins")
+        sb.keys(c, "Space")
+        for _ in members:
+            sb.wait_for(c, "Space: finished")
+            sb.keys(c, "Space")
+        sb.wait_for(c, "Every step is done")
+        room("Every step is done")
+        sb.keys(c, "q")
+        check(sb.wait_exit(c) == 0, "the controller finished the session")
+        room("Session finished")
+        time.sleep(1.2)
+        check("Session finished" in sb.screen(d), "the display stays on 'Session finished'")
+        sb.keys(d, "q")
+        check(sb.wait_exit(d) == 0, "q leaves the display")
+        check(len(seen_on_display) > 20, "the display was checked at every step")
+        check(sb.the_log().fact_names()[-1] == "sessionFinished", "sessionFinished last")
+
+
 def main(argv):
     args = [a for a in argv[1:]]
     only = None

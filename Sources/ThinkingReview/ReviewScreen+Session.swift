@@ -1,0 +1,169 @@
+import ThinkingCore
+import ThinkingStore
+import ThinkingTUI
+
+/// One session at a glance: a lane per person with a bar per turn on a shared time axis,
+/// beside each person's speaking time; the equality figures; the steps, with the
+/// selected step's question and notes.
+extension ReviewScreen {
+    /// The timeline's marks. Overtime and passes differ by shape, not only by colour.
+    static let turnMark: Character = "█"
+    static let overtimeMark: Character = "▒"
+    static let passMark: Character = "○"
+
+    func drawSession(_ transcript: Transcript, into buffer: inout ScreenBuffer) {
+        let area = buffer.area
+        drawHeading(transcript, into: &buffer)
+        let steps = transcript.steps
+        let fixed = 7 + min(steps.count, 3)
+        let laneRows = max(1, min(transcript.people.count, area.height - fixed))
+        var y = 3
+        y = drawLanes(transcript, rows: laneRows, from: y, into: &buffer)
+        y = drawEquality(transcript.equality, from: y, into: &buffer)
+        drawSteps(transcript, from: y + 1, to: area.height - 1, into: &buffer)
+        let keys = "←/→: other session · ↑/↓: step · e: export · q: back to the list"
+        buffer.writeCentred(state.message ?? keys, y: area.height - 1, style: .quiet)
+    }
+
+    private func drawHeading(_ transcript: Transcript, into buffer: inout ScreenBuffer) {
+        let width = buffer.width
+        let when =
+            "\(transcript.started.date(utcOffset: utcOffset)) \(transcript.started.timeOfDay(utcOffset: utcOffset))"
+        let status =
+            switch transcript.status {
+            case .finished: "finished"
+            case .complete: "every step done"
+            case .unfinished: "unfinished"
+            }
+        let title = "\(transcript.protocolName) · \(when) · \(DurationText.clock(transcript.duration)) · \(status)"
+        let position = "Session \(state.selected + 1) of \(state.visible.count)"
+        buffer.writeTruncated(title, x: 1, y: 0, width: width - position.count - 4, style: Style.name.emphasised)
+        buffer.write(position, x: width - 1 - position.count, y: 0, style: .quiet)
+        let question = transcript.sessionQuestion ?? transcript.steps.lazy.compactMap(\.question?.text).first
+        if let question {
+            buffer.writeTruncated("Question: " + question, x: 1, y: 1, width: width - 2, style: .accent)
+        }
+    }
+
+    // MARK: - Lanes and bars
+
+    /// Column widths: names, the timeline, the speaking-time bar, the figures.
+    private func columns(_ transcript: Transcript, width: Int) -> (name: Int, timeline: Int, bar: Int, figures: Int) {
+        let longest = transcript.people.map { neutralised($0).displayWidth }.max() ?? 4
+        let name = min(width >= 120 ? 24 : 12, max(4, longest))
+        let figures = width >= 120 ? 30 : 17
+        let free = max(4, width - name - figures - 5)
+        let bar = max(2, free * 3 / 10)
+        return (name, free - bar, bar, figures)
+    }
+
+    private func drawLanes(_ transcript: Transcript, rows: Int, from top: Int, into buffer: inout ScreenBuffer) -> Int {
+        let cols = columns(transcript, width: buffer.width)
+        let xTimeline = 1 + cols.name + 1
+        let xBar = xTimeline + cols.timeline + 1
+        let xFigures = xBar + cols.bar + 1
+        let wide = buffer.width >= 120
+        buffer.writeTruncated(
+            "Timeline  \(Self.turnMark) turn  \(Self.overtimeMark) overtime  \(Self.passMark) pass", x: xTimeline,
+            y: top - 1, width: cols.timeline, style: .quiet)
+        buffer.writeTruncated("Speaking time", x: xBar, y: top - 1, width: cols.bar, style: .quiet)
+        let header = wide ? "  time  share  turns  passes" : "  time share t/p"
+        buffer.writeTruncated(header, x: xFigures, y: top - 1, width: cols.figures, style: .quiet)
+        let end = timelineEnd(transcript)
+        let lanes = Self.lanes(transcript, width: cols.timeline, end: end)
+        let people = transcript.equality.people
+        let longest = people.map(\.speaking).max() ?? .zero
+        let hidden = transcript.people.count - rows
+        for (row, person) in people.prefix(hidden > 0 ? rows - 1 : rows).enumerated() {
+            let y = top + row
+            var name = transcript.people[person.person]
+            if person.presenter { name += " (P)" }
+            buffer.writeTruncated(name, x: 1, y: y, width: cols.name)
+            buffer.write(String(lanes[person.person]), x: xTimeline, y: y, style: .accent)
+            buffer.write(Self.bar(person.speaking, of: longest, width: cols.bar), x: xBar, y: y, style: .name)
+            buffer.write(figures(person, wide: wide), x: xFigures, y: y, maxWidth: cols.figures)
+        }
+        if hidden > 0 {
+            buffer.write("… and \(hidden + 1) more", x: 1, y: top + rows - 1, style: .quiet)
+        }
+        let axisY = top + rows
+        buffer.write(axis(transcript, width: cols.timeline, end: end), x: xTimeline, y: axisY, style: .quiet)
+        buffer.write("0:00", x: max(1, xTimeline - 5), y: axisY, style: .quiet)
+        buffer.write(DurationText.clock(end), x: xBar, y: axisY, style: .quiet)
+        return axisY + 1
+    }
+
+    private func figures(_ person: EqualityFigures.Person, wide: Bool) -> String {
+        let time = DurationText.clock(person.speaking).rightAligned(6)
+        let share = "\(Int(person.share.rounded()))%".rightAligned(wide ? 7 : 5)
+        if wide {
+            return time + share + String(person.turns).rightAligned(7) + String(person.passes).rightAligned(8)
+        }
+        return time + share + " \(person.turns)/\(person.passes)"
+    }
+
+    /// The session time the timeline spans: to the end of the last turn at least.
+    func timelineEnd(_ transcript: Transcript) -> Duration {
+        let last = transcript.turns.map { $0.at + $0.active }.max() ?? .zero
+        return max(last, .seconds(1))
+    }
+
+    /// One row of marks per person: a bar per turn, its overtime part hatched, a ring per pass.
+    static func lanes(_ transcript: Transcript, width: Int, end: Duration) -> [[Character]] {
+        var lanes = Array(
+            repeating: Array(repeating: Character(" "), count: max(0, width)), count: transcript.people.count)
+        guard width > 0 else { return lanes }
+        let scale = Double(width) / (end / .milliseconds(1))
+        func column(_ t: Duration) -> Int { min(width - 1, max(0, Int((t / .milliseconds(1)) * scale))) }
+        for turn in transcript.turns where lanes.indices.contains(turn.person) {
+            let start = column(turn.at)
+            if turn.passed {
+                if lanes[turn.person][start] == " " { lanes[turn.person][start] = passMark }
+                continue
+            }
+            let stop = max(start, column(turn.at + turn.active))
+            for x in start...stop { lanes[turn.person][x] = turnMark }
+            if turn.overrun > .zero {
+                let from = min(stop, max(start, column(turn.at + turn.active - turn.overrun)))
+                for x in from...stop { lanes[turn.person][x] = overtimeMark }
+            }
+        }
+        return lanes
+    }
+
+    /// A bar in eighths of a column, as long as `value` is against `longest`.
+    static func bar(_ value: Duration, of longest: Duration, width: Int) -> String {
+        guard longest > .zero, value > .zero else { return "" }
+        let eighths = max(1, Int((value / longest * Double(width * 8)).rounded()))
+        let partial: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+    }
+
+    /// The time axis, with the selected step's span drawn heavier.
+    private func axis(_ transcript: Transcript, width: Int, end: Duration) -> String {
+        var marks = Array(repeating: Character("─"), count: max(0, width))
+        let turns = transcript.turns.filter { $0.step == state.step + 1 }
+        if width > 0, let first = turns.map(\.at).min(), let last = turns.map({ $0.at + $0.active }).max() {
+            let scale = Double(width) / (end / .milliseconds(1))
+            let from = min(width - 1, Int((first / .milliseconds(1)) * scale))
+            let to = min(width - 1, max(from, Int((last / .milliseconds(1)) * scale)))
+            for x in from...to { marks[x] = "━" }
+        }
+        return String(marks)
+    }
+
+    // MARK: - Figures, steps, notes
+
+    private func drawEquality(_ equality: EqualityFigures, from y: Int, into buffer: inout ScreenBuffer) -> Int {
+        var text = "Speaking time in all: \(DurationText.clock(equality.total))"
+        if let spread = equality.spread {
+            text +=
+                " · longest \(DurationText.clock(spread.longest)), shortest \(DurationText.clock(spread.shortest)),"
+                + " spread \(DurationText.clock(spread.difference))"
+            if let ratio = spread.ratio { text += " (ratio \(String(format: "%.1f", ratio)))" }
+            if equality.spreadAmongMembers { text += " · members only" }
+        }
+        buffer.writeTruncated(text, x: 1, y: y, width: buffer.width - 2)
+        return y + 1
+    }
+}

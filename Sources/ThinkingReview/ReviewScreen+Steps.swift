@@ -1,0 +1,67 @@
+import ThinkingCore
+import ThinkingStore
+import ThinkingTUI
+
+/// The lower part of a session's review: the steps, the selected step's question and
+/// notes, and (when there is room) what the log shows of each component.
+extension ReviewScreen {
+    func drawSteps(_ transcript: Transcript, from top: Int, to bottom: Int, into buffer: inout ScreenBuffer) {
+        let steps = transcript.steps
+        guard top < bottom, !steps.isEmpty else { return }
+        let width = buffer.width - 2
+        let listRows = min(steps.count, max(1, (bottom - top) / 2))
+        let first = max(0, min(state.step - listRows / 2, steps.count - listRows))
+        for (row, step) in steps.dropFirst(first).prefix(listRows).enumerated() {
+            let chosen = first + row == state.step
+            let text = (chosen ? "▶ " : "  ") + stepLine(step, transcript: transcript)
+            buffer.writeTruncated(
+                text, x: 1, y: top + row, width: width, style: chosen ? Style.accent.emphasised : .normal)
+        }
+        var lines = details(transcript, step: steps[min(state.step, steps.count - 1)])
+        if buffer.height >= 40 {
+            let evidence = state.evidence
+            if !evidence.isEmpty { lines.append(("", .normal)) }
+            for section in evidence {
+                lines.append((section.component.rawValue, Style.name.emphasised))
+                lines += section.lines.map { ("  " + $0, Style.normal) }
+            }
+        }
+        var y = top + listRows + 1
+        for (text, style) in lines where y < bottom {
+            // Cut first: a sentence may list every turn of a long session.
+            buffer.writeTruncated(String(text.prefix(width + 1)), x: 1, y: y, width: width, style: style)
+            y += 1
+        }
+    }
+
+    /// `2. Council round 1 of 3 · 5 turns, 1 pass · 4:10` (or "not reached").
+    func stepLine(_ step: Transcript.Step, transcript: Transcript) -> String {
+        let turns = step.rounds.flatMap(\.turns)
+        guard step.reached else { return "\(step.number). \(step.title) · not reached" }
+        let spoken = turns.filter { !$0.passed }
+        let passes = turns.count - spoken.count
+        let time = spoken.reduce(Duration.zero) { $0 + $1.active }
+        var text = "\(step.number). \(step.title) · \(spoken.count) turn\(spoken.count == 1 ? "" : "s")"
+        if passes > 0 { text += ", \(passes) pass\(passes == 1 ? "" : "es")" }
+        if step.rounds.count > 1 { text += " in \(step.rounds.count) rounds" }
+        return text + " · " + DurationText.clock(time)
+    }
+
+    /// The selected step's question, the question framed in it, and its notes.
+    private func details(_ transcript: Transcript, step: Transcript.Step) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        if let question = step.question {
+            lines.append(("Question (\(question.source.rawValue)): " + question.text, .accent))
+        }
+        if step.kind == .question, let framed = transcript.framedQuestion {
+            lines.append(("The Presenter's question: " + framed, .accent))
+        }
+        let notes = transcript.notes.filter { $0.step == step.number }
+        for note in notes {
+            let who = note.person.map { transcript.name($0) + ": " } ?? ""
+            lines.append(("Note · \(note.at.timeOfDay(utcOffset: utcOffset)) · \(who)\(note.text)", .normal))
+        }
+        if lines.isEmpty { lines.append(("No question or note recorded in this step.", .quiet)) }
+        return lines
+    }
+}

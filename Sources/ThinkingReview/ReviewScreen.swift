@@ -1,0 +1,122 @@
+import ThinkingCore
+import ThinkingStore
+import ThinkingTUI
+
+/// The review, as a pure function of its state and the window's size: the list of
+/// sessions (newest first, with a search) or one session read at a glance.
+public struct ReviewScreen {
+    public var state: ReviewState
+    /// Seconds east of UTC, for times as the room lived them.
+    public var utcOffset: Int
+
+    public init(state: ReviewState, utcOffset: Int = 0) {
+        self.state = state
+        self.utcOffset = utcOffset
+    }
+
+    public func render(width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
+        guard width >= 20, height >= 6 else {
+            buffer.writeCentred("Make this window larger", y: height / 2, style: .accent)
+            return buffer
+        }
+        if let transcript = state.transcript {
+            drawSession(transcript, into: &buffer)
+        } else {
+            drawList(into: &buffer)
+        }
+        if state.askingFormat {
+            drawFormatQuestion(into: &buffer)
+        }
+        return buffer
+    }
+
+    // MARK: - The list
+
+    private func drawList(into buffer: inout ScreenBuffer) {
+        let area = buffer.area
+        let shown = state.visible
+        let count = shown.count == state.entries.count ? "\(shown.count)" : "\(shown.count) of \(state.entries.count)"
+        buffer.write("Sessions · newest first", x: 1, y: 0, style: Style.name.emphasised)
+        buffer.write(count, x: max(1, area.width - 1 - count.count), y: 0, style: .quiet)
+        let searchLine: String
+        if state.searching {
+            searchLine = "Search: " + state.query + "▏  (a person, a protocol, words of a question)"
+        } else if !state.query.isEmpty {
+            searchLine = "Search: " + state.query + "  (/ changes it, Esc clears)"
+        } else {
+            searchLine = ""
+        }
+        buffer.writeTruncated(searchLine, x: 1, y: 1, width: area.width - 2, style: .accent)
+        let rows = area.height - 4
+        let top = max(0, min(state.selected - rows / 2, shown.count - rows))
+        if shown.isEmpty {
+            let text = state.entries.isEmpty ? "No sessions yet." : "No session matches the search."
+            buffer.writeCentred(text, y: area.height / 2, style: .quiet)
+        }
+        for (row, entry) in shown.dropFirst(top).prefix(rows).enumerated() {
+            let index = top + row
+            let y = 2 + row
+            let chosen = index == state.selected
+            let style: Style = chosen ? .inverse : .normal
+            if chosen { buffer.fill(Rect(x: 0, y: y, width: area.width, height: 1), with: .blank(.inverse)) }
+            buffer.writeTruncated(
+                listLine(entry, width: area.width - 2), x: 1, y: y, width: area.width - 2, style: style)
+        }
+        let keys =
+            state.searching
+            ? "Type to search · Enter: keep · Esc: clear"
+            : "↑/↓: choose · Enter: open · /: search · q: quit"
+        buffer.writeCentred(state.message ?? keys, y: area.height - 1, style: .quiet)
+    }
+
+    /// `2026-11-22 10:04  Round  12:34  14 turns  Ana, Ben, Chloé` (and the question when wide).
+    func listLine(_ entry: ReviewEntry, width: Int) -> String {
+        let time = String(entry.started.timeOfDay(utcOffset: utcOffset).prefix(5))
+        let when = "\(entry.started.date(utcOffset: utcOffset)) \(time)"
+        let state = entry.finished ? "" : "(unfinished) "
+        var line =
+            "\(when)  \(fitted(entry.protocolName, 14))  \(DurationText.clock(entry.duration).rightAligned(6))"
+            + "\(String(entry.turns).rightAligned(6)) turns  \(state)\(entry.people.joined(separator: ", "))"
+        if width >= 140, let question = entry.questions.first {
+            line = fitted(line, 100) + "  " + question
+        }
+        return line
+    }
+
+    // MARK: - Export
+
+    private func drawFormatQuestion(into buffer: inout ScreenBuffer) {
+        let lines = [
+            "Export this session as:", "m: Markdown   c: CSV   j: JSON   h: HTML",
+            "(written to the current folder, readable by you only)", "any other key: back",
+        ]
+        let width = min(buffer.width - 2, (lines.map(\.displayWidth).max() ?? 0) + 6)
+        let box = buffer.area.centred(width: width, height: lines.count + 2)
+        buffer.fill(box, with: .blank(.inverse))
+        for (offset, line) in lines.enumerated() {
+            buffer.writeCentred(line, y: box.y + 1 + offset, in: box, style: Style.inverse.emphasised)
+        }
+    }
+}
+
+// MARK: - Text helpers
+
+/// `text` cut or padded to exactly `width` columns.
+func fitted(_ text: String, _ width: Int) -> String {
+    let cut = neutralised(text).truncated(toWidth: width)
+    let w = cut.displayWidth
+    return w >= width ? cut : cut + String(repeating: " ", count: width - w)
+}
+
+extension String {
+    /// Padded on the right to `width` characters (plain ASCII figures).
+    func leftAligned(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+
+    /// Padded on the left to `width` characters (plain ASCII figures).
+    func rightAligned(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,163 @@
+import ThinkingCore
+import ThinkingStore
+import ThinkingTUI
+
+/// One session in the review's list: what it shows and what a search looks in.
+public struct ReviewEntry: Equatable, Sendable {
+    public var name: String
+    public var path: String
+    public var started: WallTime
+    public var protocolName: String
+    public var people: [String]
+    /// The session's question, each step's and the Presenter's framed question.
+    public var questions: [String]
+    public var duration: Duration
+    public var finished: Bool
+    public var turns: Int
+
+    public init(path: String, transcript: Transcript) {
+        name = transcript.session
+        self.path = path
+        started = transcript.started
+        protocolName = transcript.protocolName
+        people = transcript.people
+        var questions = [transcript.sessionQuestion, transcript.framedQuestion].compactMap { $0 }
+        for step in transcript.steps {
+            if let text = step.question?.text, !questions.contains(text) { questions.append(text) }
+        }
+        self.questions = questions
+        duration = transcript.duration
+        finished = transcript.status != .unfinished
+        turns = transcript.turns.count
+    }
+
+    /// Whether a search for `query` finds this session: a person, the protocol or a question.
+    public func matches(_ query: String) -> Bool {
+        let words = query.lowercased().split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return true }
+        let haystack = ([protocolName] + people + questions).joined(separator: "\n").lowercased()
+        return words.allSatisfy { haystack.contains($0) }
+    }
+}
+
+/// The review's state: the list, the search, the session being read. Pure: keys come in,
+/// a command for the runner (open a session, export, leave) comes out.
+public struct ReviewState: Sendable {
+    public enum Command: Equatable, Sendable {
+        case none
+        /// Load this entry's transcript into `transcript`.
+        case open(ReviewEntry)
+        case export(ExportFormat)
+        case quit
+    }
+
+    public enum ExportFormat: String, CaseIterable, Sendable {
+        case markdown = "md", csv, json, html
+    }
+
+    public var entries: [ReviewEntry]
+    public var query = ""
+    public var searching = false
+    /// The selected row of the filtered list.
+    public var selected = 0
+    /// The session being read (nil: the list).
+    public var transcript: Transcript? {
+        didSet { evidence = transcript.map { $0.components.sections(name: $0.name, text: { $0 }) } ?? [] }
+    }
+    /// What the log shows of each component in `transcript`, worked out once when it opens.
+    public private(set) var evidence: [ComponentEvidence.Section] = []
+    /// The step selected in the session (0-based).
+    public var step = 0
+    public var askingFormat = false
+    public var message: String?
+
+    public init(entries: [ReviewEntry]) {
+        self.entries = entries
+    }
+
+    /// The entries the search leaves, newest first.
+    public var visible: [ReviewEntry] { entries.filter { $0.matches(query) } }
+
+    public var current: ReviewEntry? {
+        let shown = visible
+        return shown.indices.contains(selected) ? shown[selected] : nil
+    }
+
+    public mutating func handle(_ key: Key) -> Command {
+        message = nil
+        if askingFormat { return chooseFormat(key) }
+        if searching { return search(key) }
+        return transcript == nil ? browse(key) : read(key)
+    }
+
+    private mutating func browse(_ key: Key) -> Command {
+        let count = visible.count
+        switch key {
+        case .up, .character("k"): selected = max(0, selected - 1)
+        case .down, .character("j"): selected = min(max(0, count - 1), selected + 1)
+        case .pageUp: selected = max(0, selected - 10)
+        case .pageDown: selected = min(max(0, count - 1), selected + 10)
+        case .home: selected = 0
+        case .end: selected = max(0, count - 1)
+        case .character("/"): searching = true
+        case .enter, .right: return current.map { .open($0) } ?? .none
+        case .character("q"), .character("Q"), .ctrlC: return .quit
+        case .escape where !query.isEmpty: query = ""; selected = 0
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func search(_ key: Key) -> Command {
+        switch key {
+        case .enter: searching = false
+        case .escape: searching = false; query = ""
+        case .backspace: query = String(query.dropLast())
+        case .character(let c): query.append(c)
+        case .ctrlC: return .quit
+        default: break
+        }
+        selected = min(selected, max(0, visible.count - 1))
+        return .none
+    }
+
+    private mutating func read(_ key: Key) -> Command {
+        let steps = transcript?.steps.count ?? 0
+        switch key {
+        case .left, .character("["): return move(by: -1)
+        case .right, .character("]"): return move(by: 1)
+        case .up, .character("k"): step = max(0, step - 1)
+        case .down, .character("j"), .tab: step = min(max(0, steps - 1), step + 1)
+        case .character("e"): askingFormat = true
+        case .character("q"), .character("Q"), .escape, .backspace:
+            transcript = nil
+            step = 0
+        case .ctrlC: return .quit
+        default: break
+        }
+        return .none
+    }
+
+    /// The previous (older: -1 is newer) or next session of the list, opened in its turn.
+    private mutating func move(by offset: Int) -> Command {
+        let target = selected + offset
+        guard visible.indices.contains(target) else {
+            message = offset < 0 ? "This is the newest session." : "This is the oldest session."
+            return .none
+        }
+        selected = target
+        step = 0
+        return current.map { .open($0) } ?? .none
+    }
+
+    private mutating func chooseFormat(_ key: Key) -> Command {
+        askingFormat = false
+        switch key {
+        case .character("m"), .character("1"): return .export(.markdown)
+        case .character("c"), .character("2"): return .export(.csv)
+        case .character("j"), .character("3"): return .export(.json)
+        case .character("h"), .character("4"): return .export(.html)
+        default: return .none
+        }
+    }
+}

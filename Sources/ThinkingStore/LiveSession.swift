@@ -1,0 +1,93 @@
+import Foundation
+import ThinkingCore
+
+/// A running session as a second display sees it: its log read so far, replayed, and
+/// followed as it grows. It only ever reads the log (each read opens it `O_RDONLY`).
+///
+/// Session time is anchored on what the controlling program wrote last: each log line
+/// and the heartbeat beside the log pair a session time `t` with the wall-clock time it
+/// was written. The display computes session time now as
+/// `t + (wallNow − wall)` of the latest of them (`sessionTime(wallNow:)`), and counts on
+/// from there with its own monotonic clock until the next anchor. A controller that stops
+/// writing (it quit, or crashed) leaves the clock held at most `heldAfter` past its last
+/// sign of life; its `resume` records the time it was down, and the display follows.
+public struct LiveSession: Sendable {
+    /// The most the display counts past the controller's last line or heartbeat: more than
+    /// the heartbeat's period (a second), so a running controller never makes it stall.
+    public static let heldAfter: Duration = .milliseconds(1500)
+
+    public let path: String
+    public let header: LogHeader
+    public private(set) var replay: Replay
+    /// The latest session time the controller wrote, and when (epoch milliseconds).
+    public private(set) var anchor: (t: Duration, wall: Int64)
+    private var follower: LogFollower
+    private let decoder = JSONDecoder()
+
+    public var session: Session { replay.session }
+
+    /// Reads the whole log as it stands (a torn last line waits for its newline).
+    public init(path: String) throws(SessionLoadError) {
+        var follower = LogFollower(path: path)
+        let contents: LogContents
+        do {
+            contents = try follower.readNew()
+        } catch {
+            throw .unreadable(path: path, reason: error.description)
+        }
+        guard let first = contents.lines.first, first.number == 1,
+            let header = try? JSONDecoder().decode(LogHeader.self, from: first.data),
+            header.kind == LogHeader.kindName
+        else { throw .notASession(path: path) }
+        guard header.format <= LogHeader.currentFormat else {
+            throw .newerFormat(path: path, format: header.format)
+        }
+        self.path = path
+        self.header = header
+        self.follower = follower
+        replay = Replay(header: header)
+        anchor = (.zero, UTCTime.millis(fromISO: header.startedAt) ?? UTCTime.nowMillis())
+        apply(contents.lines.dropFirst())
+        _ = readHeartbeat()
+    }
+
+    /// Reads the complete lines added since the last call and applies them; true when
+    /// anything was applied. A file that cannot be read now is tried again next time.
+    public mutating func update() -> Bool {
+        guard let contents = try? follower.readNew(), !contents.lines.isEmpty else { return false }
+        apply(contents.lines[...])
+        return true
+    }
+
+    /// Takes the heartbeat as the anchor when it is later than the log's; true if it moved.
+    public mutating func readHeartbeat() -> Bool {
+        guard let beat = Heartbeat.read(forLog: path), beat.t > anchor.t,
+            let wall = UTCTime.millis(fromISO: beat.wall)
+        else { return false }
+        anchor = (beat.t, wall)
+        return true
+    }
+
+    /// The session time at wall-clock time `wallNow` (epoch milliseconds).
+    public func sessionTime(wallNow: Int64) -> Duration {
+        let since = Duration.milliseconds(max(0, wallNow - anchor.wall))
+        return anchor.t + min(since, Self.heldAfter)
+    }
+
+    /// Replays lines as `SessionLoader` does: facts are only counted, never decoded.
+    private mutating func apply(_ lines: ArraySlice<LogLine>) {
+        for line in lines {
+            if line.data.starts(with: Self.factPrefix), let seq = SessionLoader.topLevelSeq(line.data) {
+                replay.follow(seq: seq)
+                continue
+            }
+            guard let entry = try? decoder.decode(LogEntry.self, from: line.data) else { continue }
+            replay.apply(entry)
+            if entry.t >= anchor.t, let wall = UTCTime.millis(fromISO: entry.wall) {
+                anchor = (entry.t, wall)
+            }
+        }
+    }
+
+    private static let factPrefix = Data(#"{"fact":"#.utf8)
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ThinkingCore
+import ThinkingReview
+import ThinkingStore
+import ThinkingTUI
+
+/// `thinkenv review [SESSION]`: browse the sessions and read one at a glance.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Browse sessions (newest first, / searches) and read one: timeline, speaking time, notes.")
+
+    @Argument(help: "A session to open at once: its file name, the start of it, or latest.")
+    var session: String?
+
+    @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
+    var theme: Theme = .default
+
+    func run() throws {
+        try TerminalCheck.require()
+        let paths = try Thinkenv.paths()
+        let opened = try session.map { try SessionChoice.load($0, paths: paths) }
+        var entries: [ReviewEntry] = []
+        for file in SessionFiles.list(in: paths.sessionsDirectory) {
+            guard let loaded = try? SessionLoader.load(path: file.path) else { continue }
+            entries.append(ReviewEntry(path: file.path, transcript: Transcript(loaded)))
+        }
+        var state = ReviewState(entries: entries)
+        if let opened {
+            state.selected = entries.firstIndex { $0.path == opened.path } ?? 0
+            state.transcript = Transcript(opened)
+        }
+        let terminal = try TerminalCheck.start(theme: theme)
+        let runner = ReviewRunner(
+            state: state, terminal: terminal, utcOffset: TimeZone.current.secondsFromGMT(),
+            directory: FileManager.default.currentDirectoryPath)
+        runner.run()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import ThinkingCore
+import ThinkingReview
+import ThinkingStore
+import ThinkingTUI
+
+/// The review's screens as text, at 80x24 and at a projector's 200x60.
+@Suite struct ReviewScreenTests {
+    /// Two sessions: a finished round of four (a pass, an overtime turn, a note) and an
+    /// unfinished council-like round of two.
+    static func sessions(_ sandbox: Sandbox) throws -> [ReviewEntry] {
+        let first = try Controller(Plans.round(["Ana", "Ben", "Chloé", "Dev"]), paths: sandbox.paths)
+        for (action, t) in [
+            (Action.begin, 0.0), (.handOn, 60), (.addNote(text: "the new rota helps"), 70), (.handOn, 250),
+            (.pass, 255), (.handOn, 330), (.handOn, 332), (.begin, 340), (.handOn, 370), (.handOn, 400),
+            (.handOn, 430), (.handOn, 460), (.finish, 461),
+        ] {
+            try first.act(action, at: t)
+        }
+        _ = first.log.close(finished: true)
+        let second = try Controller(
+            Plans.round(["Zoë", "李"], question: "What matters most now?"), paths: sandbox.paths)
+        try second.act(.begin, at: 0)
+        try second.act(.handOn, at: 30)
+        _ = second.log.close(finished: false)
+        return try [second.log.path, first.log.path].map { path in
+            ReviewEntry(path: path, transcript: Transcript(try SessionLoader.load(path: path)))
+        }
+    }
+
+    static func render(_ state: ReviewState, _ width: Int, _ height: Int) -> [String] {
+        ReviewScreen(state: state).render(width: width, height: height).lines().map { $0.trimmingSuffixSpaces }
+    }
+
+    @Test func listNewestFirstWithSearch() throws {
+        let sandbox = try Sandbox()
+        var state = ReviewState(entries: try Self.sessions(sandbox))
+        var lines = Self.render(state, 80, 24)
+        #expect(lines[0].hasPrefix(" Sessions · newest first") && lines[0].hasSuffix("2"))
+        #expect(lines[2].contains("Round") && lines[2].contains("(unfinished) Zoë, 李"))
+        #expect(lines[3].contains("Ana, Ben, Chloé, Dev") && lines[3].contains("9 turns"))
+        #expect(lines[23].contains("Enter: open · /: search · q: quit"))
+        for key in [Key.character("/"), .character("c"), .character("h"), .character("l")] { _ = state.handle(key) }
+        lines = Self.render(state, 80, 24)
+        #expect(lines[1].hasPrefix(" Search: chl▏"))
+        #expect(lines[0].hasSuffix("1 of 2") && lines[2].contains("Chloé") && lines[3].isEmpty)
+        _ = state.handle(.enter)
+        #expect(state.handle(.enter) == .open(state.entries[1]))
+        _ = state.handle(.escape)
+        for key in [Key.character("/"), .character("m"), .character("a"), .character("t"), .enter] {
+            _ = state.handle(key)
+        }
+        #expect(state.visible.map(\.people) == [["Zoë", "李"]], "a question's words are searched")
+        let wide = Self.render(state, 200, 60)
+        #expect(wide[2].contains("What matters most now?"))
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)])
+    func oneSessionAtAGlance(size: (Int, Int)) throws {
+        let sandbox = try Sandbox()
+        let entries = try Self.sessions(sandbox)
+        var state = ReviewState(entries: entries)
+        state.selected = 1
+        state.transcript = Transcript(try SessionLoader.load(path: entries[1].path))
+        let (width, height) = size
+        let lines = Self.render(state, width, height)
+        let text = lines.joined(separator: "\n")
+        #expect(lines[0].contains("Round · ") && lines[0].contains("finished") && lines[0].hasSuffix("Session 2 of 2"))
+        #expect(lines[1] == " Question: What is going well?")
+        #expect(lines[2].contains("Timeline  █ turn  ▒ overtime  ○ pass"))
+        // One lane per person: Ben's long turn runs over (hatched), Chloé passed then spoke.
+        let ben = try #require(lines.first { $0.hasPrefix(" Ben") })
+        #expect(ben.contains("█▒") && ben.contains("3:40"))
+        let chloe = try #require(lines.first { $0.hasPrefix(" Chloé") })
+        #expect(chloe.contains("○"))
+        #expect(text.contains("Speaking time in all: 7:27"))
+        #expect(text.contains("▶ 1. Opening round · 4 turns, 1 pass · 5:27"))
+        #expect(text.contains("Note · ") && text.contains("Ben: the new rota helps"))
+        #expect(lines[height - 1].contains("←/→: other session · ↑/↓: step · e: export"))
+        if height >= 40 { #expect(text.contains("Equality") && text.contains("Attention")) }
+    }
+
+    @Test func keysMoveBetweenSessionsAndSteps() throws {
+        let sandbox = try Sandbox()
+        let entries = try Self.sessions(sandbox)
+        var state = ReviewState(entries: entries)
+        #expect(state.handle(.enter) == .open(entries[0]))
+        state.transcript = Transcript(try SessionLoader.load(path: entries[0].path))
+        #expect(state.handle(.character("]")) == .open(entries[1]))
+        state.transcript = Transcript(try SessionLoader.load(path: entries[1].path))
+        #expect(state.handle(.right) == .none && state.message == "This is the oldest session.")
+        _ = state.handle(.down)
+        #expect(state.step == 1)
+        #expect(Self.render(state, 80, 24).joined(separator: "\n").contains("▶ 2. Closing round"))
+        _ = state.handle(.character("e"))
+        #expect(Self.render(state, 80, 24).joined().contains("m: Markdown   c: CSV   j: JSON   h: HTML"))
+        #expect(state.handle(.character("h")) == .export(.html))
+        let path = try ReviewRunner.export(state.transcript!, as: .html, into: sandbox.root, utcOffset: 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600 && path.hasSuffix(".html"))
+        let again = try ReviewRunner.export(state.transcript!, as: .html, into: sandbox.root, utcOffset: 0)
+        #expect(again != path, "an existing export is never overwritten")
+        _ = state.handle(.character("q"))
+        #expect(state.transcript == nil)
+        #expect(state.handle(.character("q")) == .quit)
+    }
+}
+
+extension String {
+    var trimmingSuffixSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
