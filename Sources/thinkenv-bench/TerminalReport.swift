@@ -42,13 +42,13 @@ enum TerminalReport {
         report.add(
             String(format: "timer: recorded turn − keyed turn, over %.0f s", timer.seconds),
             String(format: "%+.1f ms (%.1f ms recorded)", timer.recordedDriftMs, timer.recordedMs),
-            budget: "|drift| < 50 ms", met: abs(timer.recordedDriftMs) < 50)
+            budget: "drift within ±50 ms", met: abs(timer.recordedDriftMs) < 50)
         report.add(
             "timer: screen change after the second boundary, start → end of the turn",
             String(
                 format: "%.1f → %.1f ms (drift %+.1f ms, %d changes)", timer.displayStartMs, timer.displayEndMs,
                 timer.displayDriftMs, timer.displayChanges),
-            budget: "|drift| < 50 ms", met: abs(timer.displayDriftMs) < 50)
+            budget: "drift within ±50 ms", met: abs(timer.displayDriftMs) < 50)
         report.notes.append(
             "Timer: `thinkenv run round` at 30x10 (the clock as text); Space begins the turn and, "
                 + "\(Int(timer.seconds)) s later by the bench's own CLOCK_MONOTONIC (Python `time.monotonic()`), Space "
