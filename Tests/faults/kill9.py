@@ -12,10 +12,10 @@ the same thinker (the order strip's `▶ name`) and the same step and round. At 
 `thinkenv export latest --format csv` must hold every turn once: each person once in each
 round, and once more only after a pass.
 """
-import csv, io, os, random, re, signal, subprocess, sys, tempfile, time
+import csv, io, os, random, signal, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from room import Room, finish  # noqa: E402
+from room import Room, finish, where  # noqa: E402
 
 PEOPLE = ["Ana", "Ben", "Chloé", "Dev", "Eun", "Fay"]
 PROTOCOL = """name: Six rounds
@@ -27,13 +27,6 @@ steps:
     rounds: 6
     components: [attention, equality]
 """
-
-
-def where(screen):
-    """The thinker (▶ name in the order strip), the round label, whether paused."""
-    thinker = re.search(r"▶ (\S+)", screen)
-    round_ = re.search(r"Round \d+ of \d+", screen)
-    return (thinker.group(1) if thinker else None, round_.group(0) if round_ else None, "PAUSED" in screen.upper())
 
 
 def check_csv(text):

@@ -1,6 +1,6 @@
 """A tmux server of our own (`tmux -L`), with its own HOME and XDG directories, running
 thinkenv in windows of 100x30: the fault tests' room."""
-import os, shutil, subprocess, sys, time
+import os, re, shutil, subprocess, sys, time
 
 
 class Room:
@@ -72,6 +72,13 @@ class Room:
         """Ends the tmux server and removes the room's HOME."""
         self.tmux("kill-server", check=False)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def where(screen):
+    """The thinker (▶ name in the order strip), the round label, whether paused."""
+    thinker = re.search(r"▶ (\S+)", screen)
+    round_ = re.search(r"Round \d+ of \d+", screen)
+    return (thinker.group(1) if thinker else None, round_.group(0) if round_ else None, "PAUSED" in screen.upper())
 
 
 def shq(text):
