@@ -23,6 +23,7 @@ struct Report {
         let old = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "# Performance\n"
         var section = "\(Self.start)\n## Benchmarks (thinkenv-bench)\n\n"
         section += "Written by `\(command)` on \(Self.today()). Do not edit by hand: the next run rewrites it.\n\n"
+        section += Self.howTo + "\n\n"
         section += machine + "\n\n" + table
         if !notes.isEmpty { section += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
         section += Self.end
@@ -34,6 +35,16 @@ struct Report {
         }
         try updated.write(toFile: path, atomically: true, encoding: .utf8)
     }
+
+    static let howTo = """
+        How: `swift run -c release thinkenv-bench` from the package root (about 8 minutes; `--quick`: a 30 s \
+        turn and 10 s terminal runs, about 2 minutes; `--timer SECONDS`, `--terminal SECONDS`, `--binary PATH` \
+        to measure a given build, `--skip-terminal`, `--no-write`). It builds the statically linked binary \
+        (`swift build -c release --static-swift-stdlib --scratch-path .build-static`) and installs `tty-clock` \
+        and `termdown` if they are missing (scripts/bench-pty.py). Engine, log, review and screen figures are \
+        medians of 5 runs (3 with `--quick`) in this process; the terminal figures come from the real program \
+        in pseudo-terminals.
+        """
 
     static func today() -> String {
         let formatter = DateFormatter()

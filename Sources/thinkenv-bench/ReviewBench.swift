@@ -66,7 +66,7 @@ struct ReviewFigures {
         try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         for n in 0..<count {
             let name = String(format: "2026-%02d-%02dT10-00-00Z-round-%d.jsonl", 1 + n % 12, 1 + n % 28, n)
-            FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
+            _ = FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
         }
         return target
     }
