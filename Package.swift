@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release thinkenv-bench` rewrites docs/PERFORMANCE.md's figures.
+        .executableTarget(name: "thinkenv-bench", dependencies: ["ThinkingCore", "ThinkingStore", "ThinkingTUI"]),
         .testTarget(name: "ThinkingCoreTests", dependencies: ["ThinkingCore"]),
         .testTarget(name: "ThinkingStoreTests", dependencies: ["ThinkingStore"]),
         .testTarget(name: "ThinkingTUITests", dependencies: ["ThinkingTUI", "ThinkingCore"]),

@@ -57,7 +57,9 @@ extension ProtocolReader {
     ) -> String? {
         guard let field = required(fields, key, in: node, step: step) else { return nil }
         guard let text = optionalText(field.value, key: key) else {
-            if isNull(field.value) {
+            // Null, or text that is only blanks (`""`, an empty `|` block): say so. (A value of
+            // the wrong type was reported by `scalar`.)
+            if isNull(field.value) || field.value.scalar?.string.trimmed.isEmpty == true {
                 problem(at: field.value, "\(key) is empty", expected: "some text")
             }
             return nil

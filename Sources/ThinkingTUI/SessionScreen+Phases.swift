@@ -26,13 +26,18 @@ extension SessionScreen {
         if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
         if let partner = view.partner { role += " · Partner: \(partner)" }
         buffer.writeCentred(role, y: line.y, in: line, style: .quiet)
+        // Just above the minimum size no row may be left for the clock: the time goes in words here.
+        let cramped = below.height <= 2 ? view.clock.map(ClockText.small) : nil
         (line, below) = below.splitTop(1)
         if case .over(let over) = view.clock {
             buffer.writeCentred(
                 "TIME · over by \(DurationText.clock(over))", y: line.y, in: line, style: Style.clockOvertime.emphasised
             )
         } else if let allotted = view.allotted {
-            buffer.writeCentred("of \(DurationText.format(allotted))", y: line.y, in: line, style: .quiet)
+            let text = [cramped, "of \(DurationText.format(allotted))"].compactMap { $0 }.joined(separator: " · ")
+            buffer.writeCentred(text, y: line.y, in: line, style: .quiet)
+        } else if let cramped {
+            buffer.writeCentred(cramped, y: line.y, in: line, style: .quiet)
         }
         drawClock(view.clock, into: &buffer, area: below.splitTop(1).rest)
     }

@@ -99,7 +99,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let turn, DurationText.parse(turn) == nil {
-            throw ValidationError("\"\(turn)\" is not a duration: write it like 90s, 2m or 1m30s.")
+            throw ValidationError("\"\(neutralised(turn))\" is not a duration: write it like 90s, 2m or 1m30s.")
         }
         if seed != nil && !randomOrder && order != .random { throw ValidationError("--seed goes with --random-order.") }
         if let total, DurationText.parse(total) == nil {

@@ -9,6 +9,7 @@ struct TranscriptHostileTests {
     static let hostile = [
         "\u{1B}[2J", "Bell\u{07}", "\u{202E}evil", "new\nline", String(repeating: "x", count: 10_000),
         "=cmd|' /C calc'!A0", "C1\u{9B}31m", "tab\there", "\u{2066}iso\u{2069}", "pipe|`*_<b>",
+        "nul\u{0}", "del\u{7F}", "nel\u{85}", String(decoding: [0x41, 0xFF, 0xC3, 0x28], as: UTF8.self),
     ]
 
     static func hostileTranscript() throws -> Transcript {
