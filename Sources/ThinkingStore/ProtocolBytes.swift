@@ -30,6 +30,15 @@ enum ProtocolBytes {
                     return .failure(
                         diagnostic(file, position, problem, expected: "a YAML text file"))
                 }
+                // A carriage return alone is a line break to the YAML parser but not to an
+                // editor: every line number after it would be wrong, so it is refused here.
+                if scalar == "\r", body.index(after: offset) == body.endIndex || body[body.index(after: offset)] != 0x0A
+                {
+                    return .failure(
+                        diagnostic(
+                            file, position, "a carriage return without a line feed (an old Mac line ending)",
+                            expected: "LF or CRLF line endings"))
+                }
                 advance(&position, over: scalar)
                 offset += encoded.count
             }

@@ -26,6 +26,25 @@ struct Thinkenv: ParsableCommand {
     )
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// As ArgumentParser's own `main`, except that an error message, which may quote what was
+    /// typed, is neutralised before it reaches the terminal. Help, version and completion
+    /// scripts are printed as they are.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                printError(neutralised(message, multiline: true))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Writes a line to standard error.

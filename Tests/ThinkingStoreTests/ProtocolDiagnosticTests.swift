@@ -154,6 +154,9 @@ let badProtocols: [BadProtocol] = [
         name: "passing in a timed talk", yaml: oneStep("talk", "    turn: 2m\n    pass: true\n"),
         line: 7, column: 5, message: "'pass' means nothing in a talk step"),
     BadProtocol(
+        name: "a carriage return alone", yaml: "name: R\rx: 1\nsummary: s\n",
+        line: 1, column: 8, message: "a carriage return without a line feed", expected: "LF or CRLF line endings"),
+    BadProtocol(
         name: "NUL byte", yaml: "name: T\nsumm\u{0}ary: S\n",
         line: 2, column: 5, message: "NUL byte: this is not a text file"),
 ]

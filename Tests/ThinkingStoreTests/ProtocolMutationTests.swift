@@ -32,10 +32,6 @@ struct ProtocolMutationTests {
         return rows
     }
 
-    static func hasLoneCR(_ bytes: [UInt8]) -> Bool {
-        bytes.indices.contains { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
-    }
-
     static func joined(_ rows: [[UInt8]]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.reduce(rows.count) { $0 + $1.count })
@@ -158,15 +154,7 @@ struct ProtocolMutationTests {
                         diagnostic.file == file && diagnostic.line >= 1 && diagnostic.column >= 1
                         && (diagnostic.line == 1 || diagnostic.line <= Self.lines(bytes).count + 1)
                     if !placed {
-                        let where_ = "mutant \(n): \(diagnostic.file):\(diagnostic.line):\(diagnostic.column)"
-                        // Known: a lone CR is a line break to the YAML parser, not to an editor, so
-                        // the line named is past the end of the file (reported with issue 8).
-                        withKnownIssue(isIntermittent: true) {
-                            if Self.hasLoneCR(bytes) {
-                                Issue.record(Comment(rawValue: "\(where_): a lone CR counted as a line"))
-                            }
-                        }
-                        if !Self.hasLoneCR(bytes) { Issue.record(Comment(rawValue: where_)) }
+                        Issue.record("mutant \(n): \(diagnostic.file):\(diagnostic.line):\(diagnostic.column)")
                     }
 
                 }
