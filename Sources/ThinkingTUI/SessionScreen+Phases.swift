@@ -14,13 +14,16 @@ extension SessionScreen {
                 "Part \(part.number) of \(part.count) · \(part.name)", y: line.y, in: line, style: .quiet)
         }
         // The name, the role, a line about the time, then the clock: one block, centred.
+        let banner = nameBannerSize(width: buffer.width, height: buffer.height)
+        let nameRows = banner?.rawValue ?? 1
         let clockRows = clockHeight(
-            view.clock, in: buffer, area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 4))
+            view.clock, in: buffer,
+            area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 3 - nameRows))
         )
-        let block = 4 + clockRows
+        let block = 3 + nameRows + clockRows
         var (line, below) = rest.splitTop(max(0, (rest.height - block) / 2))
-        (line, below) = below.splitTop(1)
-        buffer.writeCentred(view.thinker ?? "", y: line.y, in: line, style: Style.name.emphasised)
+        (line, below) = below.splitTop(nameRows)
+        drawName(view.thinker, banner: banner, into: &buffer, area: line)
         (line, below) = below.splitTop(1)
         var role = view.roleLabel ?? ""
         if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
@@ -136,16 +139,45 @@ extension SessionScreen {
                 "Whoever wishes to speak; the facilitator marks who", y: middle + 1, in: rest, style: .quiet)
             return
         }
-        var (line, below) = rest.splitTop(
-            max(0, (rest.height - 3 - clockHeight(view.clock, in: buffer, area: rest)) / 2))
-        (line, below) = below.splitTop(1)
-        buffer.writeCentred(view.thinker ?? "", y: line.y, in: line, style: Style.name.emphasised)
+        let banner = nameBannerSize(width: buffer.width, height: buffer.height)
+        let nameRows = banner?.rawValue ?? 1
+        let clockRows = clockHeight(
+            view.clock, in: buffer,
+            area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 2 - nameRows)))
+        var (line, below) = rest.splitTop(max(0, (rest.height - 2 - nameRows - clockRows) / 2))
+        (line, below) = below.splitTop(nameRows)
+        drawName(view.thinker, banner: banner, into: &buffer, area: line)
         (line, below) = below.splitTop(2)
         buffer.writeCentred("speaking · nobody is cut off", y: line.y, in: line, style: .quiet)
         drawClock(view.clock, into: &buffer, area: below)
     }
 
     // MARK: - Pieces
+
+    /// The size at which every present person's name can be drawn in block letters, or nil
+    /// when one of them cannot (李, 🦊) or the widest does not fit: then every name is text.
+    /// The same for everyone in the session: nobody's name is shown smaller than another's.
+    func nameBannerSize(width: Int, height: Int) -> NameBanner.Size? {
+        guard audience != .facilitator else { return nil }
+        var widest = 0
+        for person in session.circle {
+            guard let columns = NameBanner.width(of: session.people[person], size: .small) else { return nil }
+            widest = max(widest, columns)
+        }
+        let tallest = height >= 55 ? 12 : height >= 30 ? 6 : 3
+        return NameBanner.Size.allCases.reversed().first {
+            $0.rawValue <= tallest && widest * $0.pixelColumns <= width - 4
+        }
+    }
+
+    func drawName(_ name: String?, banner: NameBanner.Size?, into buffer: inout ScreenBuffer, area: Rect) {
+        guard let name else { return }
+        if let banner, NameBanner.draw(name, size: banner, y: area.y, in: area, buffer: &buffer, style: Style.name) > 0
+        {
+            return
+        }
+        buffer.writeCentred(name, y: area.y, in: area, style: Style.name.emphasised)
+    }
 
     /// Running totals (a dialogue, a discussion's tallies) at the bottom of `area`.
     func drawTotals(_ totals: [RoomView.Total], numbered: Bool, into buffer: inout ScreenBuffer, area: Rect) -> Rect {

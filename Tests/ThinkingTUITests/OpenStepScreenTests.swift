@@ -31,7 +31,8 @@ struct OpenStepScreenTests {
         let session = try ScreenFixtures.session(dialogue, ["Ana", "Ben"], [(.begin, 0), (.handOn, 70)])
         let lines = ScreenFixtures.render(session, at: 100)
         #expect(lines.contains { $0.contains("Ana 1:10") && $0.contains("Ben 0:30") })
-        #expect(lines.contains { $0.trimmed == "Ben" })
+        let ben = ScreenFixtures.banner("Ben", size: .small)
+        #expect(ben.allSatisfy { row in lines.contains { $0.trimmed == row } })
         #expect(lines[0].hasSuffix("1:40 of 20m"))
     }
 

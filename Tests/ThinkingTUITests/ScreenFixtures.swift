@@ -46,6 +46,13 @@ enum ScreenFixtures {
         return session
     }
 
+    /// A name's block-letter rows at `size`, trimmed, as they appear on screen.
+    static func banner(_ name: String, size: NameBanner.Size) -> [String] {
+        var buffer = ScreenBuffer(width: 200, height: size.rawValue)
+        NameBanner.draw(name, size: size, y: 0, in: buffer.area, buffer: &buffer, style: .name)
+        return buffer.lines().map(\.trimmed)
+    }
+
     static func render(
         _ session: Session, at seconds: Int64, width: Int = 80, height: Int = 24,
         controls: Controls = Controls(), warning: String? = nil
