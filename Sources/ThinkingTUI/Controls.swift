@@ -62,44 +62,24 @@ extension Controls {
             overlay = .none
             return .none
         case .confirmQuit:
-            overlay = .none
-            return key == .character("y") || key == .character("Y") ? .quit : .none
+            return confirmed(key, .quit)
         case .confirmSwap:
-            overlay = .none
-            return key == .character("y") || key == .character("Y") ? .act(.swapEarly) : .none
+            return confirmed(key, .act(.swapEarly))
         case .confirmEndStep:
-            overlay = .none
-            return key == .character("y") || key == .character("Y") ? .act(.endStep) : .none
+            return confirmed(key, .act(.endStep))
         case .note(let text):
-            switch edit(text, with: key) {
-            case .editing(let text): overlay = .note(text); return .none
-            case .cancelled: overlay = .none; return .none
-            case .done(let text): overlay = .none; return .act(.addNote(text: text))
-            }
+            return typed(text, key, into: Overlay.note).map { .act(.addNote(text: $0)) } ?? .none
         case .incisive(let text):
-            switch edit(text, with: key) {
-            case .editing(let text): overlay = .incisive(text); return .none
-            case .cancelled: overlay = .none; return .none
-            case .done(let text): overlay = .none; return .act(.keepIncisiveQuestion(text: text))
-            }
+            return typed(text, key, into: Overlay.incisive).map { .act(.keepIncisiveQuestion(text: $0)) } ?? .none
         case .arriving(let text):
-            switch edit(text, with: key) {
-            case .editing(let text): overlay = .arriving(text); return .none
-            case .cancelled: overlay = .none; return .none
-            case .done(let name): overlay = .none; return .act(.join(name: name))
-            }
+            return typed(text, key, into: Overlay.arriving).map { .act(.join(name: $0)) } ?? .none
         case .leaving(let text):
-            switch edit(text, with: key) {
-            case .editing(let text): overlay = .leaving(text); return .none
-            case .cancelled: overlay = .none; return .none
-            case .done(let who):
-                overlay = .none
-                guard let person = Self.present(who, in: session) else {
-                    message = "Nobody present is called \"\(who)\"."
-                    return .none
-                }
-                return .act(.leave(person: person))
+            guard let who = typed(text, key, into: Overlay.leaving) else { return .none }
+            guard let person = Self.present(who, in: session) else {
+                message = "Nobody present is called \"\(who)\"."
+                return .none
             }
+            return .act(.leave(person: person))
         case .none:
             break
         }
@@ -191,6 +171,28 @@ extension Controls {
     }
 
     enum Edit { case editing(String), cancelled, done(String) }
+
+    /// A dialog's answer: `y` carries out `command`, any other key goes back.
+    private mutating func confirmed(_ key: Key, _ command: Command) -> Command {
+        overlay = .none
+        return key == .character("y") || key == .character("Y") ? command : .none
+    }
+
+    /// One key applied to a line being typed in `overlay`: the finished text once Enter is
+    /// pressed, nil while typing or after Esc.
+    private mutating func typed(_ text: String, _ key: Key, into overlay: (String) -> Overlay) -> String? {
+        switch edit(text, with: key) {
+        case .editing(let text):
+            self.overlay = overlay(text)
+            return nil
+        case .cancelled:
+            self.overlay = .none
+            return nil
+        case .done(let text):
+            self.overlay = .none
+            return text
+        }
+    }
 
     /// One key applied to a line being typed: Enter saves, Esc cancels.
     func edit(_ text: String, with key: Key) -> Edit {
