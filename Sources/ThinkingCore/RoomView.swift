@@ -39,6 +39,20 @@ public struct RoomView: Equatable, Sendable {
         public var status: OrderStatus
     }
 
+    /// Time used against the time there is.
+    public struct TimeUsed: Equatable, Sendable {
+        public var used: Duration
+        public var total: Duration
+    }
+
+    /// A transforming meeting's agenda item, and its time used against its budget.
+    public struct Item: Equatable, Sendable {
+        public var number: Int
+        public var count: Int
+        public var used: Duration
+        public var budget: Duration?
+    }
+
     /// A person's running total in a dialogue or a discussion.
     public struct Total: Equatable, Sendable {
         public var name: String
@@ -82,29 +96,16 @@ public struct RoomView: Equatable, Sendable {
     public var pairs: [PairLine]
     public var paused: Bool
     /// Time used and the protocol's budget, when it has one.
-    public var budget: (used: Duration, total: Duration)?
+    public var budget: TimeUsed?
     /// Running totals in a dialogue or a discussion, everyone of the step.
     public var totals: [Total] = []
     /// The step's own time used and allowed (a dialogue's total, a discussion's budget).
-    public var stepTime: (used: Duration, total: Duration)?
+    public var stepTime: TimeUsed?
     /// A thinking partnership's part, and the partner giving attention.
     public var part: Part?
     public var partner: String?
     /// A transforming meeting's agenda item: its number, and its time used against its budget.
-    public var item: (number: Int, count: Int, used: Duration, budget: Duration?)?
-
-    public static func == (a: RoomView, b: RoomView) -> Bool {
-        a.protocolName == b.protocolName && a.phase == b.phase && a.stepNumber == b.stepNumber
-            && a.stepCount == b.stepCount && a.stepTitle == b.stepTitle && a.stepKind == b.stepKind
-            && a.roundLabel == b.roundLabel && a.question == b.question
-            && a.components == b.components && a.thinker == b.thinker && a.roleLabel == b.roleLabel
-            && a.recipient == b.recipient && a.clock == b.clock && a.allotted == b.allotted
-            && a.order == b.order && a.pairs == b.pairs && a.paused == b.paused
-            && a.budget?.used == b.budget?.used && a.budget?.total == b.budget?.total
-            && a.totals == b.totals && a.stepTime?.used == b.stepTime?.used
-            && a.stepTime?.total == b.stepTime?.total && a.part == b.part && a.partner == b.partner
-            && a.item?.number == b.item?.number && a.item?.used == b.item?.used
-    }
+    public var item: Item?
 }
 
 extension Session {
@@ -122,11 +123,11 @@ extension Session {
             recipient: step?.to == .presenter ? plan.presenter.map(name) : nil,
             clock: nil, allotted: nil, order: [], pairs: [], paused: isPaused, budget: nil)
         if let total = definition.budget {
-            view.budget = (activeTime(from: .zero, to: now), total)
+            view.budget = RoomView.TimeUsed(used: activeTime(from: .zero, to: now), total: total)
         }
         if let item = step?.item {
             let used = itemStarts[item.number].map { activeTime(from: $0, to: now) } ?? .zero
-            view.item = (item.number, item.count, used, item.budget)
+            view.item = RoomView.Item(number: item.number, count: item.count, used: used, budget: item.budget)
         }
         switch stage {
         case .ready(let index):
@@ -214,8 +215,8 @@ extension Session {
         }
     }
 
-    private func stepTime(_ step: Int, since start: Duration, now: Duration) -> (used: Duration, total: Duration)? {
-        plan.definition.steps[step].time.map { (activeTime(from: start, to: now), $0) }
+    private func stepTime(_ step: Int, since start: Duration, now: Duration) -> RoomView.TimeUsed? {
+        plan.definition.steps[step].time.map { RoomView.TimeUsed(used: activeTime(from: start, to: now), total: $0) }
     }
 
     private func roundLabel(_ progress: RoundProgress, step: StepDefinition) -> String? {
