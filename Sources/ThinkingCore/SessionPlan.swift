@@ -135,7 +135,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .presenterCannotStart:
             "The Presenter listens during the council rounds: choose a member to start."
         case .tooFewPeople(let needed, let name): "\(name) needs at least \(needed) people."
-        case .pairsNeedTurnTime(let step): "Step \(step) (pairs) needs a turn time."
+        case .pairsNeedTurnTime(let step): "Step \(step) needs a turn time (pairs and timed talks are timed)."
         case .noSteps: "The protocol has no steps."
         case .exactlyTwo(let name): "\(name) is for two people: name exactly two."
         case .agendaNeeded(let name):
