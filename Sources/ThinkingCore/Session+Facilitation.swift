@@ -86,3 +86,23 @@ extension Session {
         return facts + [Fact(at: now, .sessionFinished)]
     }
 }
+
+extension Session {
+    /// The turns under way, as records ending at `moment` (`endedBy: .stopped`): what an
+    /// unfinished session's transcript counts for the turn that was running when the program
+    /// stopped. The session itself is not changed.
+    public func turnsInProgress(stoppedAt moment: Duration) -> [TurnRecord] {
+        switch stage {
+        case .finished, .complete, .ready, .question: return []
+        default: break
+        }
+        var copy = self
+        let before = copy.turns.count
+        _ = copy.finish(at: moment)
+        return copy.turns[before...].map { record in
+            var record = record
+            record.endedBy = .stopped
+            return record
+        }
+    }
+}

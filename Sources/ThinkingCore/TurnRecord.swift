@@ -16,6 +16,9 @@ public enum EndedBy: String, Codable, Sendable {
     case time
     /// A facilitator override (an early swap, ending the session).
     case facilitator
+    /// Not ended: the program stopped while it went on (an unfinished session's transcript
+    /// counts it up to the last moment the screen was up).
+    case stopped
 }
 
 /// A turn that is under way.

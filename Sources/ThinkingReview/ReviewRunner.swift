@@ -49,7 +49,7 @@ public final class ReviewRunner {
     /// Loads a session's transcript for reading.
     public func open(_ entry: ReviewEntry) {
         do {
-            state.transcript = Transcript(try SessionLoader.load(path: entry.path))
+            state.transcript = Transcript(try SessionLoader.load(path: entry.path, fallbacks: entry.fallbacks))
         } catch {
             state.message = error.description
         }

@@ -14,10 +14,13 @@ public struct ReviewEntry: Equatable, Sendable {
     public var duration: Duration
     public var finished: Bool
     public var turns: Int
+    /// Fallback files holding lines the log lacks, read with it.
+    public var fallbacks: [String]
 
-    public init(path: String, transcript: Transcript) {
+    public init(path: String, fallbacks: [String] = [], transcript: Transcript) {
         name = transcript.session
         self.path = path
+        self.fallbacks = fallbacks
         started = transcript.started
         protocolName = transcript.protocolName
         people = transcript.people

@@ -77,17 +77,10 @@ public struct LiveSession: Sendable {
     /// Replays lines as `SessionLoader` does: facts are only counted, never decoded.
     private mutating func apply(_ lines: ArraySlice<LogLine>) {
         for line in lines {
-            if line.data.starts(with: Self.factPrefix), let seq = SessionLoader.topLevelSeq(line.data) {
-                replay.follow(seq: seq)
-                continue
-            }
-            guard let entry = try? decoder.decode(LogEntry.self, from: line.data) else { continue }
-            replay.apply(entry)
+            guard let entry = replay.take(line, decoder: decoder, decodeFacts: false) else { continue }
             if entry.t >= anchor.t, let wall = UTCTime.millis(fromISO: entry.wall) {
                 anchor = (entry.t, wall)
             }
         }
     }
-
-    private static let factPrefix = Data(#"{"fact":"#.utf8)
 }

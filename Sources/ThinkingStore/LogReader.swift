@@ -80,11 +80,16 @@ public enum LogReader {
         try readFrom(path: path, offset: 0) ?? []
     }
 
-    /// The bytes from `offset` to the end; nil if the file is shorter than `offset`.
+    /// The bytes from `offset` to the end; nil if the file is shorter than `offset`. Only a
+    /// regular file of ours is read, never through a symbolic link.
     static func readFrom(path: String, offset: Int64) throws(SystemCallError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .last("open", path: path) }
+        let fd = try PrivateFiles.openOwn(path, O_RDONLY)
         defer { close(fd) }
+        return try readFrom(fd: fd, offset: offset, path: path)
+    }
+
+    /// The bytes of an open file from `offset` to its end; nil if it is shorter than `offset`.
+    static func readFrom(fd: Int32, offset: Int64, path: String) throws(SystemCallError) -> [UInt8]? {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .last("fstat", path: path) }
         guard Int64(info.st_size) >= offset else { return nil }

@@ -58,7 +58,7 @@ extension LogWriter {
         for directory in fallbackDirectories {
             do throws(SystemCallError) {
                 let (fallbackFD, fallbackPath) = try PrivateFiles.createExclusive(in: directory) { attempt in
-                    "thinkenv-unsaved-\(stem)\(attempt > 1 ? "-\(attempt)" : "").jsonl"
+                    FallbackFiles.name(stem: stem, attempt: attempt)
                 }
                 let system = PosixFileSystem()
                 defer { system.close(fallbackFD) }
@@ -75,13 +75,9 @@ extension LogWriter {
         return .failure(lastError)
     }
 
-    /// Reads the file through its still open descriptor (Linux: /proc/self/fd),
-    /// which works even after the file was unlinked.
+    /// Reads the file through its still open descriptor, which works even after the file
+    /// was unlinked.
     func contentOfOpenFile() -> [UInt8]? {
-        #if os(Linux)
-            return try? LogReader.readAll(path: "/proc/self/fd/\(fd)")
-        #else
-            return nil
-        #endif
+        try? LogReader.readFrom(fd: fd, offset: 0, path: path)
     }
 }

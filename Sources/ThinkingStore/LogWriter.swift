@@ -1,4 +1,5 @@
 import Foundation
+import ThinkingCore
 
 /// The session log open for appending, one JSON line per event.
 ///
@@ -33,7 +34,8 @@ public final class LogWriter {
     var fileMayEndMidLine = false
     var fileRemoved = false
 
-    /// Takes over `fd`, a file opened for appending at `path`.
+    /// Takes over `fd`, a file opened for appending at `path` (whose writer's lock it holds,
+    /// when it is a session log: the lock goes with the descriptor).
     public init(
         fd: Int32, path: String, fileSystem: any LogFileSystem = PosixFileSystem(),
         fallbackDirectories: [String] = []
@@ -46,7 +48,7 @@ public final class LogWriter {
     }
 
     /// Creates a new session file (`2026-11-22T10-04-12Z-round.jsonl`, 0600) in the
-    /// sessions directory, which it creates (0700) if need be.
+    /// sessions directory, which it creates (0700) if need be, and holds its writer's lock.
     public static func create(
         protocolID: String, startedAt: Date, paths: StorePaths,
         fileSystem: any LogFileSystem = PosixFileSystem()
@@ -55,7 +57,11 @@ public final class LogWriter {
         let (fd, path) = try PrivateFiles.createExclusive(in: directory) { attempt in
             StorePaths.sessionFileName(protocolID: protocolID, startedAt: startedAt, attempt: attempt)
         }
-        do {
+        do throws(SystemCallError) {
+            // New and ours: nobody else can hold it, but the lock is what says so to a `resume`.
+            if try WriterLock.take(fd, path: path) != nil {
+                throw SystemCallError("flock", path: path, code: EWOULDBLOCK)
+            }
             try PrivateFiles.syncDirectory(directory)
             return try LogWriter(
                 fd: fd, path: path, fileSystem: fileSystem,
@@ -68,9 +74,11 @@ public final class LogWriter {
 
     deinit {
         let outcome = close()
-        if let message = outcome.message { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if let message = outcome.message { FileHandle.standardError.write(Data((neutralised(message) + "\n").utf8)) }
         if case .unsaved(let lines, _) = outcome {
-            for line in lines { FileHandle.standardError.write(line + Data([0x0A])) }
+            for line in lines {
+                FileHandle.standardError.write(Data((neutralised(String(decoding: line, as: UTF8.self)) + "\n").utf8))
+            }
         }
     }
 

@@ -5,10 +5,12 @@ import ThinkingCore
 public enum OrderRotation {
     /// The name of the next starter, and the session it follows; nil when no earlier session
     /// had the same people (compared as a set, ignoring case and order).
-    public static func nextStarter(for names: [String], in directory: String) -> (name: String, after: String)? {
+    public static func nextStarter(
+        for names: [String], in directory: String, fallbackDirectories: [String] = []
+    ) -> (name: String, after: String)? {
         let roster = Set(names.map { $0.trimmed.lowercased() })
-        for file in SessionFiles.list(in: directory) {
-            guard let loaded = try? SessionLoader.load(path: file.path),
+        for file in SessionFiles.list(in: directory, fallbackDirectories: fallbackDirectories) {
+            guard let loaded = try? SessionLoader.load(file),
                 Set(loaded.header.plan.people.map { $0.lowercased() }) == roster,
                 let first = firstStarter(loaded)
             else { continue }

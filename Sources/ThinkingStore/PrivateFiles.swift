@@ -51,14 +51,15 @@ public enum PrivateFiles {
         }
     }
 
-    /// Creates `directory/name` that did not exist (O_EXCL), 0600, opened for appending.
+    /// Creates `directory/name` that did not exist (O_EXCL), 0600, opened for appending (and
+    /// reading: a writer whose file was removed reads it back through the descriptor).
     /// `name(n)` gives the n-th candidate: a taken name moves on to the next one.
     public static func createExclusive(
         in directory: String, name: (Int) -> String, maxAttempts: Int = 1000
     ) throws(SystemCallError) -> (fd: Int32, path: String) {
         for attempt in 1...maxAttempts {
             let path = StorePaths.join(directory, name(attempt))
-            let fd = open(path, O_CREAT | O_EXCL | O_APPEND | O_WRONLY | O_CLOEXEC, fileMode)
+            let fd = open(path, O_CREAT | O_EXCL | O_APPEND | O_RDWR | O_CLOEXEC | O_NOFOLLOW, fileMode)
             if fd >= 0 {
                 guard fchmod(fd, fileMode) == 0 else {
                     let failure = SystemCallError.last("fchmod", path: path)
@@ -102,5 +103,50 @@ extension PrivateFiles {
             unlink(temporary)
             throw error
         }
+    }
+}
+
+// MARK: - Opening a file of ours
+
+extension PrivateFiles {
+    /// Opens a file of ours: never through a symbolic link (`O_NOFOLLOW`), and only a regular
+    /// file owned by this user; anything else is refused, saying what it is. (`O_NONBLOCK`, which
+    /// changes nothing for a regular file, keeps a FIFO planted in its place from blocking.)
+    public static func openOwn(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(SystemCallError) -> Int32 {
+        let fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw SystemCallError("open", path: path, code: ELOOP, detail: "a symbolic link") }
+            throw .last("open", path: path)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let failure = SystemCallError.last("fstat", path: path)
+            Glibc.close(fd)
+            throw failure
+        }
+        if let problem = problem(with: info) {
+            Glibc.close(fd)
+            throw SystemCallError("open", path: path, code: EPERM, detail: problem)
+        }
+        return fd
+    }
+
+    /// Why a file is not one of ours, as `stat`/`lstat` describe it; nil when it is.
+    public static func problem(with info: stat) -> String? {
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return "a symbolic link"
+        case S_IFREG: break
+        case S_IFDIR: return "a directory"
+        default: return "not a regular file"
+        }
+        guard info.st_uid == geteuid() else { return "owned by another user" }
+        return nil
+    }
+
+    /// Why the file at `path` (not followed) is not one of ours; nil when it is, or is missing.
+    public static func problem(atPath path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return problem(with: info)
     }
 }

@@ -1,10 +1,33 @@
 import Foundation
 
-/// A session log on disk.
+/// A session log on disk, with the fallback files that hold lines it lacks (the log itself
+/// may be missing when it was removed while the session ran: its fallback then holds it all).
 public struct SessionFile: Equatable, Sendable {
     /// `2026-11-22T10-04-12Z-round.jsonl`
     public let name: String
     public let path: String
+    public var fallbacks: [String] = []
+
+    public init(name: String, path: String, fallbacks: [String] = []) {
+        self.name = name
+        self.path = path
+        self.fallbacks = fallbacks
+    }
+}
+
+/// The sessions of a directory, and the files in it that were not taken as sessions.
+public struct SessionListing: Equatable, Sendable {
+    public var files: [SessionFile]
+    /// File names and why each was skipped ("a symbolic link").
+    public var skipped: [(name: String, reason: String)]
+
+    public static func == (a: SessionListing, b: SessionListing) -> Bool {
+        a.files == b.files && a.skipped.map(\.name) == b.skipped.map(\.name)
+            && a.skipped.map(\.reason) == b.skipped.map(\.reason)
+    }
+
+    /// One line per skipped file, for `sessions` and `review` to print.
+    public var skippedLines: [String] { skipped.map { "skipped \($0.name): \($0.reason)" } }
 }
 
 /// Finds session logs: all of them, newest first, or one the user named.
@@ -28,19 +51,52 @@ public enum SessionFiles {
 
     /// The `.jsonl` files of `directory`, newest first (names start with the UTC
     /// start time); none if the directory does not exist yet.
-    public static func list(in directory: String) -> [SessionFile] {
+    public static func list(in directory: String, fallbackDirectories: [String] = []) -> [SessionFile] {
+        scan(directory, fallbackDirectories: fallbackDirectories).files
+    }
+
+    /// The sessions kept under `paths`, with their fallback files.
+    public static func scan(_ paths: StorePaths) -> SessionListing {
+        scan(paths.sessionsDirectory, fallbackDirectories: paths.fallbackDirectories)
+    }
+
+    /// The regular files of ours named `*.jsonl` in `directory`, newest first; a link or
+    /// anything else is skipped and said so. A session whose log is gone but whose fallback
+    /// holds it whole is listed under its own name.
+    public static func scan(_ directory: String, fallbackDirectories: [String] = []) -> SessionListing {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
-            // The stem, so that `…-round-2` (the later) sorts after `…-round`.
-            .sorted { stem($0) > stem($1) }
-            .map { SessionFile(name: $0, path: StorePaths.join(directory, $0)) }
+        var fallbacks = FallbackFiles.index(in: fallbackDirectories)
+        var files: [SessionFile] = []
+        var skipped: [(name: String, reason: String)] = []
+        for name in names where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
+            let path = StorePaths.join(directory, name)
+            if let problem = PrivateFiles.problem(atPath: path) {
+                skipped.append((name, problem))
+                continue
+            }
+            files.append(SessionFile(name: name, path: path, fallbacks: fallbacks[String(stem(name))] ?? []))
+            fallbacks[String(stem(name))] = nil
+        }
+        for (stem, kept) in fallbacks {
+            let name = stem + ".jsonl"
+            let path = StorePaths.join(directory, name)
+            if PrivateFiles.problem(atPath: path) == nil {
+                files.append(SessionFile(name: name, path: path, fallbacks: kept))
+            }
+        }
+        // The stem, so that `…-round-2` (the later) sorts after `…-round`.
+        files.sort { stem($0.name) > stem($1.name) }
+        skipped.sort { $0.name > $1.name }
+        return SessionListing(files: files, skipped: skipped)
     }
 
     /// `latest`, a file name (with or without `.jsonl`), the unambiguous start of
     /// one, or a path to any log file.
-    public static func resolve(_ reference: String, in directory: String) throws(LookupError) -> SessionFile {
+    public static func resolve(
+        _ reference: String, in directory: String, fallbackDirectories: [String] = []
+    ) throws(LookupError) -> SessionFile {
         guard !reference.isEmpty else { throw .notFound(reference: reference) }
-        let sessions = list(in: directory)
+        let sessions = list(in: directory, fallbackDirectories: fallbackDirectories)
         if reference == "latest" {
             guard let newest = sessions.first else { throw .noSessions(directory: directory) }
             return newest
@@ -64,8 +120,9 @@ public enum SessionFiles {
         name.hasSuffix(".jsonl") ? name.dropLast(6) : Substring(name)
     }
 
+    /// A regular file of ours, not a link to one.
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        return lstat(path, &info) == 0 && PrivateFiles.problem(with: info) == nil
     }
 }

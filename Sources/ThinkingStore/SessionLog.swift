@@ -16,6 +16,8 @@ public final class SessionLog {
     let writer: LogWriter
     private var seq: Int
     private let origin: Int64
+    /// When this process opened the log (UTC, ISO 8601), for the heartbeat.
+    private let openedAt = UTCTime.iso(millis: UTCTime.nowMillis())
     /// How far the wall clock stood ahead of the monotonic clock at the last check.
     private var drift: Int64
     /// Sorted keys: every line reads the same way, and a reader can tell an action from a
@@ -51,6 +53,7 @@ public final class SessionLog {
         let log = SessionLog(header: header, writer: writer, seq: 0, origin: now, drift: 0)
         log.writer.append(try log.encoder.encode(header))
         log.note(.opened(resumed: false), at: .zero)
+        log.heartbeat(at: .zero)
         return log
     }
 
@@ -75,21 +78,27 @@ public final class SessionLog {
         }
     }
 
-    /// Rewrites the heartbeat file: the screen was up at session time `t`.
-    public func heartbeat(at t: Duration) {
-        let beat = Heartbeat(t: t, wall: UTCTime.iso(millis: UTCTime.nowMillis()))
+    /// Rewrites the heartbeat file: the screen was up at session time `t`, with `draft`
+    /// being typed. Not fsynced (it is rewritten every second); 0600 whatever the umask,
+    /// never written through a link.
+    public func heartbeat(at t: Duration, draft: Draft? = nil) {
+        let beat = Heartbeat(
+            t: t, wall: UTCTime.iso(millis: UTCTime.nowMillis()), pid: getpid(), openedAt: openedAt, draft: draft)
         guard let data = try? encoder.encode(beat) else { return }
-        let fd = open(Heartbeat.path(forLog: path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let beatPath = Heartbeat.path(forLog: path)
+        guard PrivateFiles.problem(atPath: beatPath) == nil else { return }
+        let fd = open(beatPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else { return }
+        fchmod(fd, 0o600)
         _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         Glibc.close(fd)
     }
 
-    /// Writes lines still pending (retrying), closes the file, and says where lines went if
-    /// the log could not take them.
-    public func close(finished: Bool) -> String? {
+    /// Writes lines still pending (retrying), closes the file (which lets go of the writer's
+    /// lock), and says where lines went if the log could not take them.
+    public func close(finished: Bool) -> LogWriter.CloseOutcome {
         if finished { unlink(Heartbeat.path(forLog: path)) }
-        return writer.close().message
+        return writer.close()
     }
 
     private func append(_ entry: LogEntry) {
@@ -103,15 +112,30 @@ public final class SessionLog {
     }
 }
 
-/// The heartbeat file beside a log: `SESSION.jsonl.alive`.
+/// The heartbeat file beside a log, `SESSION.jsonl.alive` (0600): until when the screen was
+/// up, which process has the session open and since when (for the message a second writer
+/// gets), and the text being typed, if any.
 public struct Heartbeat: Codable, Equatable, Sendable {
     public var t: Duration
     public var wall: String
+    public var pid: Int32?
+    /// When that process opened the session (UTC, ISO 8601).
+    public var openedAt: String?
+    public var draft: Draft?
+
+    public init(t: Duration, wall: String, pid: Int32? = nil, openedAt: String? = nil, draft: Draft? = nil) {
+        self.t = t
+        self.wall = wall
+        self.pid = pid
+        self.openedAt = openedAt
+        self.draft = draft
+    }
 
     public static func path(forLog path: String) -> String { path + ".alive" }
 
+    /// The heartbeat of a log, if there is one of ours (never read through a link).
     public static func read(forLog path: String) -> Heartbeat? {
-        guard let data = FileManager.default.contents(atPath: Self.path(forLog: path)) else { return nil }
-        return try? JSONDecoder().decode(Heartbeat.self, from: data)
+        guard let bytes = try? LogReader.readFrom(path: Self.path(forLog: path), offset: 0) else { return nil }
+        return try? JSONDecoder().decode(Heartbeat.self, from: Data(bytes))
     }
 }

@@ -99,11 +99,13 @@ public struct SessionStats: Equatable, Sendable {
 extension SessionStats {
     /// Every session in a directory as a transcript (`SessionLoader.load`, which skips
     /// decoding facts), with the names of the files that could not be read as sessions.
-    public static func transcripts(in directory: String) -> (transcripts: [Transcript], unreadable: [String]) {
+    public static func transcripts(
+        in directory: String, fallbackDirectories: [String] = []
+    ) -> (transcripts: [Transcript], unreadable: [String]) {
         var transcripts: [Transcript] = []
         var unreadable: [String] = []
-        for file in SessionFiles.list(in: directory) {
-            if let loaded = try? SessionLoader.load(path: file.path) {
+        for file in SessionFiles.list(in: directory, fallbackDirectories: fallbackDirectories) {
+            if let loaded = try? SessionLoader.load(file) {
                 transcripts.append(Transcript(loaded))
             } else {
                 unreadable.append(file.name)

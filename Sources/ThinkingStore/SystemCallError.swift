@@ -9,11 +9,15 @@ public struct SystemCallError: Error, Equatable, Sendable, CustomStringConvertib
     public let operation: String
     public let path: String?
     public let code: Int32
+    /// Our own words for what is wrong, where the C library's would mislead ("a symbolic
+    /// link" rather than "Too many levels of symbolic links").
+    public let detail: String?
 
-    public init(_ operation: String, path: String? = nil, code: Int32) {
+    public init(_ operation: String, path: String? = nil, code: Int32, detail: String? = nil) {
         self.operation = operation
         self.path = path
         self.code = code
+        self.detail = detail
     }
 
     /// `errno` as it is right now, for the call that just failed.
@@ -22,7 +26,7 @@ public struct SystemCallError: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     /// The C library's words for the code: "No space left on device".
-    public var reason: String { String(cString: strerror(code)) }
+    public var reason: String { detail ?? String(cString: strerror(code)) }
 
     public var description: String {
         if let path { return "\(operation) \(path): \(reason)" }

@@ -16,16 +16,21 @@ extension Transcript {
             readProblems: readProblems)
     }
 
-    /// The transcript of a session already read (and replayed) by `SessionLoader`.
+    /// The transcript of a session already read (and replayed) by `SessionLoader`. An
+    /// unfinished session's turn in progress counts up to the last moment the screen was up.
     public init(_ loaded: LoadedSession) {
         self.init(
-            header: loaded.header, entries: loaded.entries, replay: loaded.replay, readProblems: loaded.readProblems)
+            header: loaded.header, entries: loaded.entries, replay: loaded.replay, readProblems: loaded.readProblems,
+            lastSeen: loaded.lastSeen)
     }
 
-    init(header: LogHeader, entries: [LogEntry], replay: Replay, readProblems: [String]) {
+    /// `lastSeen`: until when the screen is known to have been up (the heartbeat's moment
+    /// when it is later than the last line).
+    init(header: LogHeader, entries: [LogEntry], replay: Replay, readProblems: [String], lastSeen: Duration? = nil) {
         let session = replay.session
         var problems = readProblems + replay.problems
         let timeline = Timeline(header: header, entries: entries, problems: &problems)
+        let lastSeen = max(lastSeen ?? replay.lastMoment, replay.lastMoment)
 
         format = Self.currentFormat
         self.session = header.session
@@ -35,7 +40,7 @@ extension Transcript {
         people = session.people
         presenter = header.plan.presenter
         started = timeline.origin
-        ended = timeline.wall(replay.lastMoment)
+        ended = timeline.wall(session.stage == .finished ? replay.lastMoment : lastSeen)
         duration = .milliseconds(ended.milliseconds - started.milliseconds)
         switch session.stage {
         case .finished: status = .finished
@@ -45,7 +50,9 @@ extension Transcript {
         sessionQuestion = header.plan.question
         framedQuestion = session.framedQuestion
         incisiveQuestion = session.incisiveQuestion
-        steps = Self.steps(session, roundFacts: Self.roundFacts(replay.facts), timeline: timeline)
+        let inProgress = session.turnsInProgress(stoppedAt: lastSeen)
+        steps = Self.steps(
+            session, turns: session.turns + inProgress, roundFacts: Self.roundFacts(replay.facts), timeline: timeline)
 
         let stepKinds = header.plan.definition.steps.map(\.kind)
         let kept = session.notes.filter { stepKinds.indices.contains($0.step) && stepKinds[$0.step] != .pairs }
@@ -95,11 +102,11 @@ extension Transcript {
     }
 
     private static func steps(
-        _ session: Session, roundFacts: [RoundKey: (PersonID, Direction)], timeline: Timeline
+        _ session: Session, turns: [TurnRecord], roundFacts: [RoundKey: (PersonID, Direction)], timeline: Timeline
     ) -> [Step] {
         let definitions = session.plan.definition.steps
         var byStep = [[TurnRecord]](repeating: [], count: definitions.count)
-        for record in session.turns where byStep.indices.contains(record.step) {
+        for record in turns where byStep.indices.contains(record.step) {
             byStep[record.step].append(record)
         }
         let interruptions = session.interruptions.sorted()

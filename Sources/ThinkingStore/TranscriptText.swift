@@ -54,6 +54,7 @@ enum TranscriptWords {
         case .thinker: nil
         case .time: "ended by time"
         case .facilitator: turn.kind == .pairs ? "swapped early by the facilitator" : "ended by the facilitator"
+        case .stopped: "in progress when the session stopped"
         }
     }
 

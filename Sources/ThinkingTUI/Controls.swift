@@ -213,3 +213,26 @@ extension Controls {
         }
     }
 }
+
+extension Controls {
+    /// The text being typed, for the heartbeat: what a `resume` after a crash opens again.
+    public var draft: Draft? {
+        switch overlay {
+        case .note(let text) where !text.isEmpty: return Draft(.note, text)
+        case .incisive(let text) where !text.isEmpty: return Draft(.incisiveQuestion, text)
+        default: return questionDraft.isEmpty ? nil : Draft(.question, questionDraft)
+        }
+    }
+
+    /// Opens again the field a draft was typed in, if the session is still where it was typed.
+    public mutating func restore(_ draft: Draft, in session: Session) {
+        switch draft.kind {
+        case .question:
+            if case .question = session.stage { questionDraft = draft.text }
+        case .incisiveQuestion:
+            if case .partnership(let progress) = session.stage, progress.part >= 3 { overlay = .incisive(draft.text) }
+        case .note:
+            if session.currentStep?.notes == true { overlay = .note(draft.text) }
+        }
+    }
+}

@@ -8,8 +8,9 @@ import ThinkingCore
 /// Where the runner records what happens: written and flushed before the screen shows it.
 public protocol SessionRecorder: AnyObject {
     func record(_ action: Action, at t: Duration, facts: [Fact])
-    /// The screen is up at session time `t` (for a later `resume` to know how long it was down).
-    func heartbeat(at t: Duration)
+    /// The screen is up at session time `t` (for a later `resume` to know how long it was
+    /// down), with `draft` being typed (for a `resume` to open it again).
+    func heartbeat(at t: Duration, draft: Draft?)
     /// Compares the wall clock with the session clock (a suspended laptop is recorded).
     func checkClock(at t: Duration)
     /// A persistent problem to show (the log could not be written).
@@ -73,9 +74,10 @@ public final class SessionRunner {
 
     public init(
         session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: Terminal, options: RunOptions,
-        message: String? = nil
+        message: String? = nil, draft: Draft? = nil
     ) {
         controls.message = message
+        if let draft { controls.restore(draft, in: session) }
         self.session = session
         self.clock = clock
         self.recorder = recorder
@@ -91,7 +93,7 @@ public final class SessionRunner {
             let now = clock.now()
             perform(.tick, at: now)
             recorder.checkClock(at: now)
-            recorder.heartbeat(at: now)
+            recorder.heartbeat(at: now, draft: controls.draft)
             if let signal = Signals.take() {
                 if signal == SIGINT {
                     controls.overlay = .confirmQuit
@@ -115,7 +117,7 @@ public final class SessionRunner {
             case .none: break
             case .act(let action): perform(action, at: clock.now())
             case .quit:
-                recorder.heartbeat(at: clock.now())
+                recorder.heartbeat(at: clock.now(), draft: controls.draft)
                 return .left
             case .finish:
                 perform(.finish, at: clock.now())

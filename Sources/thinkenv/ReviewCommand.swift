@@ -22,9 +22,14 @@ struct ReviewCommand: ParsableCommand {
         let paths = try Thinkenv.paths()
         let opened = try session.map { try SessionChoice.load($0, paths: paths) }
         var entries: [ReviewEntry] = []
-        for file in SessionFiles.list(in: paths.sessionsDirectory) {
-            guard let loaded = try? SessionLoader.load(path: file.path) else { continue }
-            entries.append(ReviewEntry(path: file.path, transcript: Transcript(loaded)))
+        let listing = SessionFiles.scan(paths)
+        for line in listing.skippedLines { printError(neutralised("note: \(line)")) }
+        for file in listing.files {
+            guard let loaded = try? SessionLoader.load(file) else {
+                printError(neutralised("note: skipped \(file.name): not readable as a session"))
+                continue
+            }
+            entries.append(ReviewEntry(path: file.path, fallbacks: file.fallbacks, transcript: Transcript(loaded)))
         }
         var state = ReviewState(entries: entries)
         if let opened {

@@ -13,13 +13,14 @@ struct SessionsCommand: ParsableCommand {
 
     func run() throws {
         let paths = try Thinkenv.paths()
-        let files = SessionFiles.list(in: paths.sessionsDirectory)
-        if files.isEmpty {
+        let listing = SessionFiles.scan(paths)
+        for line in listing.skippedLines { print(neutralised(line)) }
+        if listing.files.isEmpty {
             print("No sessions yet. Start one with: thinkenv run round --people \"Ana, Ben, Chloé\"")
             return
         }
-        for file in files {
-            guard let loaded = try? SessionLoader.load(path: file.path) else {
+        for file in listing.files {
+            guard let loaded = try? SessionLoader.load(file) else {
                 print(neutralised("\(file.name)  (not readable as a session)"))
                 continue
             }

@@ -140,7 +140,10 @@ struct Run: ParsableCommand {
     func rotated(_ request: PlanRequest) throws -> PlanRequest {
         guard order == .rotate, let names = try? request.names() else { return request }
         var request = request
-        if let next = OrderRotation.nextStarter(for: names, in: try Thinkenv.paths().sessionsDirectory) {
+        let paths = try Thinkenv.paths()
+        if let next = OrderRotation.nextStarter(
+            for: names, in: paths.sessionsDirectory, fallbackDirectories: paths.fallbackDirectories)
+        {
             request.starter = next.name
             printError(
                 neutralised("note: \(next.name) starts (the person after last time's starter, in \(next.after))."))
@@ -194,51 +197,84 @@ struct Run: ParsableCommand {
 /// `thinkenv resume [SESSION]`: takes up an unfinished session where the screen was.
 struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Resume an unfinished session (by default the newest) exactly where it was.")
+        abstract: "Resume an unfinished session (by default the newest) exactly where it was.",
+        discussion: """
+            One terminal at a time: while a session is open elsewhere, resume says so and writes nothing.
+            A session whose record stops being trustworthy (a line out of order) is continued in a copy
+            of its trustworthy part: thinkenv resume SESSION --from-line N.
+            """)
 
     @Argument(help: "A session: its file name, the start of it, or latest. Default: the newest unfinished one.")
     var session: String?
+
+    @Option(
+        name: .customLong("from-line"),
+        help: ArgumentHelp(
+            "Continue a copy made of the session's first N lines (the original is kept as it is).", valueName: "N"))
+    var fromLine: Int?
 
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         try TerminalCheck.require()
         let paths = try Thinkenv.paths()
-        let loaded = try SessionChoice.load(session, paths: paths, unfinishedOnly: session == nil)
-        if loaded.isFinished {
-            printError(neutralised(SessionLog.ResumeError.finished(loaded.name).description))
-            throw ExitCode(1)
-        }
-        for problem in loaded.problems { printError(neutralised("note: \(problem)")) }
-        let terminal = try TerminalCheck.start(theme: screen.theme)
-        let resumed: (log: SessionLog, session: Session, now: Duration)
+        var file = try SessionChoice.file(session, paths: paths, unfinishedOnly: session == nil)
+        let resumed: SessionLog.Resumed
         do {
-            resumed = try SessionLog.resume(loaded, paths: paths)
+            if let fromLine {
+                let original = file.name
+                file = try SessionLog.copy(file, throughLine: fromLine, paths: paths)
+                printError(
+                    neutralised("note: continuing \(file.name), a copy of the first \(fromLine) lines of \(original)."))
+            }
+            resumed = try SessionLog.resume(file, paths: paths)
         } catch {
-            terminal.restore()
             printError(neutralised(error.description))
             throw ExitCode(1)
         }
+        for problem in resumed.problems { printError(neutralised("note: \(problem)")) }
+        let terminal: Terminal
+        do {
+            terminal = try TerminalCheck.start(theme: screen.theme)
+        } catch {
+            _ = resumed.log.close(finished: false)
+            throw error
+        }
         let runner = SessionRunner(
             session: resumed.session, clock: SessionClock(now: resumed.now), recorder: resumed.log,
-            terminal: terminal, options: screen.runOptions)
+            terminal: terminal, options: screen.runOptions, draft: resumed.draft)
         try Ending.report(runner.run(), log: resumed.log)
     }
 }
 
-/// What the program says when the screen closes.
+/// What the program says when the screen closes: where the record is, and what to run.
 enum Ending {
     static func report(_ outcome: RunOutcome, log: SessionLog) throws {
-        let problem = log.close(finished: outcome == .finished)
+        let closed = log.close(finished: outcome == .finished)
         let name = neutralised(log.header.session)
-        switch outcome {
-        case .finished:
+        switch (closed, outcome) {
+        case (.closed, .finished):
             print("The session has finished. Its transcript:\n  thinkenv show \(name)")
-        case .left, .terminalLost, .signalled:
+        case (.closed, _):
             print("The session is saved. To take it up again:\n  thinkenv resume \(name)")
+        case (.savedToFallback(let path, let count), _):
+            printError(
+                neutralised(
+                    """
+                    The session log \(log.path) could not be written: its last \(count) line(s) are in
+                      \(path)
+                    `thinkenv show \(name)` reads them from there. Once the disk can be written again,
+                      thinkenv resume \(name)
+                    puts them back into the log (and removes that file).
+                    """, multiline: true))
+        case (.unsaved(let lines, let reason), _):
+            printError(
+                neutralised(
+                    "The session could not be saved (\(reason)), not even to a fallback file. "
+                        + "Its last \(lines.count) line(s) follow: keep them."))
+            for line in lines { printError(neutralised(String(decoding: line, as: UTF8.self))) }
         }
-        if let problem { printError(neutralised(problem, multiline: true)) }
         if case .signalled = outcome { throw ExitCode(1) }
-        if problem != nil { throw ExitCode(1) }
+        if closed != .closed { throw ExitCode(1) }
     }
 }

@@ -25,7 +25,10 @@ struct StatsCommand: ParsableCommand {
             }
             start = day
         }
-        let found = SessionStats.transcripts(in: try Thinkenv.paths().sessionsDirectory)
+        let paths = try Thinkenv.paths()
+        for line in SessionFiles.scan(paths).skippedLines { printError(neutralised("note: \(line)")) }
+        let found = SessionStats.transcripts(
+            in: paths.sessionsDirectory, fallbackDirectories: paths.fallbackDirectories)
         for name in found.unreadable { printError(neutralised("\(name): not readable as a session; left out")) }
         let stats = SessionStats(found.transcripts, person: person, since: start)
         if stats.sessions == 0 {

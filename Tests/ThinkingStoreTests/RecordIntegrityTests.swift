@@ -14,7 +14,8 @@ struct RecordIntegrityTests {
     )
 
     func plan() throws -> SessionPlan {
-        try SessionPlan.make(definition: Self.round, names: ["Zoë", "李", "Ben", "محمد"], question: "What is going well?")
+        try SessionPlan.make(
+            definition: Self.round, names: ["Zoë", "李", "Ben", "محمد"], question: "What is going well?")
     }
 
     func drive(_ log: SessionLog, _ session: inout Session, _ script: [(Action, Int64)]) throws {
@@ -26,6 +27,11 @@ struct RecordIntegrityTests {
     }
 
     func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+    /// A session as every reader finds it: by name, with its fallback files.
+    func find(_ name: String, _ paths: StorePaths) throws -> SessionFile {
+        try SessionFiles.resolve(name, in: paths.sessionsDirectory, fallbackDirectories: paths.fallbackDirectories)
+    }
 
     // MARK: - One writer
 
@@ -58,7 +64,7 @@ struct RecordIntegrityTests {
         disk.failAllWrites = (from: disk.writeCalls + 1, code: ENOSPC)
         try drive(log, &session, [(.handOn, 20), (.pass, 25), (.addNote(text: "the budget"), 27)])
         #expect(log.warning != nil)
-        #expect(log.close(finished: false) != nil)
+        #expect(log.close(finished: false).message != nil)
         let fallbacks = try FileManager.default.contentsOfDirectory(atPath: dir.sub("home"))
         #expect(fallbacks.count == 1)
         let fallback = dir.sub("home/") + (fallbacks.first ?? "")
@@ -67,9 +73,10 @@ struct RecordIntegrityTests {
         #expect(kept.first?.action == .handOn)
         #expect(kept.map(\.seq) == Array(kept[0].seq..<(kept[0].seq + kept.count)))
 
-        let loaded = try SessionLoader.load(path: log.path)
+        let loaded = try SessionLoader.load(try find(log.header.session, try dir.paths))
         #expect(loaded.session == session)
         #expect(Transcript(loaded).notes.map(\.text) == ["the budget"])
+        #expect(bytes(fallback).isEmpty == false)  // reading alone moves nothing
 
         let (resumed, now, _) = try SessionLog.resume(loaded, paths: try dir.paths)
         #expect(now.turns == session.turns)
@@ -90,12 +97,20 @@ struct RecordIntegrityTests {
         try drive(log, &session, [(.begin, 0), (.handOn, 10)])
         unlink(log.path)
         try drive(log, &session, [(.handOn, 20)])
-        #expect(log.close(finished: false) != nil)
+        #expect(log.close(finished: false).message != nil)
         let name = log.header.session
-        let file = try SessionFiles.resolve(name, in: paths.sessionsDirectory)
-        let loaded = try SessionLoader.load(path: file.path)
+        let file = try find(name, paths)
+        let loaded = try SessionLoader.load(file)
         #expect(loaded.session == session)
         #expect(loaded.name == name)
+        // The printed hint works: resume restores the log under its own name.
+        let resumed = try SessionLog.resume(file, paths: paths)
+        #expect(resumed.session.turns == session.turns)
+        _ = resumed.log.close(finished: false)
+        #expect(file.fallbacks.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        let restored = try SessionLoader.load(path: paths.sessionsDirectory + "/" + name + ".jsonl")
+        #expect(restored.session.turns == session.turns)
+        #expect(restored.stop == nil)
     }
 
     // MARK: - Files are what they claim

@@ -102,7 +102,7 @@ struct SessionLogDurabilityTests {
         try act(.handOn, 40)
         #expect(log.warning == nil)
         try act(.handOn, 50)
-        #expect(log.close(finished: false) == nil)
+        #expect(log.close(finished: false).message == nil)
         let loaded = try SessionLoader.load(path: log.path, checkFacts: true)
         #expect(loaded.session == session)
         #expect(loaded.problems.isEmpty)
@@ -119,7 +119,7 @@ struct SessionLogDurabilityTests {
             let facts = try session.handle(action, at: .seconds(seconds))
             log.record(action, at: .seconds(seconds), facts: facts)
         }
-        let message = try #require(log.close(finished: false))
+        let message = try #require(log.close(finished: false).message)
         #expect(message.contains(dir.path))
     }
 }
