@@ -15,7 +15,7 @@ round, and once more only after a pass.
 import csv, io, os, random, signal, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from room import Room, finish, where  # noqa: E402
+from room import Room, finish, home_with_protocol, where  # noqa: E402
 
 PEOPLE = ["Ana", "Ben", "Chloé", "Dev", "Eun", "Fay"]
 PROTOCOL = """name: Six rounds
@@ -54,10 +54,7 @@ def main():
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 8
     kills = int(sys.argv[sys.argv.index("--kills") + 1]) if "--kills" in sys.argv else 20
     rng = random.Random(seed)
-    home = tempfile.mkdtemp(prefix="thinkenv-kill9-")
-    os.makedirs(f"{home}/config/thinkenv/protocols")
-    with open(f"{home}/config/thinkenv/protocols/three-rounds.yaml", "w") as f:
-        f.write(PROTOCOL)
+    home = home_with_protocol("thinkenv-kill9-", "three-rounds", PROTOCOL)
     room = Room(binary, home)
     started = time.monotonic()
     failures = []
