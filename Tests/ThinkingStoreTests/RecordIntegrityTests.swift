@@ -222,3 +222,55 @@ extension LogContents {
         return copy
     }
 }
+
+extension RecordIntegrityTests {
+    // MARK: - Typed text survives
+
+    @Test func theTextBeingTypedIsKeptBesideTheLogAndComesBackWithResume() throws {
+        let dir = try TemporaryDirectory()
+        let log = try SessionLog.start(plan: try plan(), paths: try dir.paths, program: "test")
+        var session = Session(plan: try plan())
+        try drive(log, &session, [(.begin, 0)])
+        let before = bytes(log.path)
+        log.heartbeat(at: .seconds(12), draft: Draft(.note, "محمد mentioned the budget"))
+        #expect(bytes(log.path) == before)  // never in the log until it is saved
+        var info = stat()
+        #expect(lstat(Heartbeat.path(forLog: log.path), &info) == 0 && info.st_mode & 0o777 == 0o600)
+        _ = log.close(finished: false)
+        let resumed = try SessionLog.resume(try find(log.header.session, try dir.paths), paths: try dir.paths)
+        #expect(resumed.draft == Draft(.note, "محمد mentioned the budget"))
+        _ = resumed.log.close(finished: false)
+        #expect(!String(decoding: bytes(log.path), as: UTF8.self).contains("budget"))
+    }
+
+    // MARK: - Continuing from the trustworthy part
+
+    @Test func aCopyOfTheTrustworthyLinesCanBeResumedAndTheOriginalIsKept() throws {
+        let (path, lines, dir) = try honestLog()
+        let paths = try dir.paths
+        // A hand-on copied further down: the record stops there.
+        let handOn = try #require(
+            lines.firstIndex { $0.contains(#""handOn":{}"#) || $0.contains(#""action":"handOn""#) })
+        let forged = (lines + [lines[handOn]]).joined(separator: "\n") + "\n"
+        try forged.write(toFile: path, atomically: false, encoding: .utf8)
+        let file = try find(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, paths)
+        #expect {
+            _ = try SessionLog.resume(file, paths: paths)
+        } throws: { error in
+            guard case .untrustworthy(_, _, let trusted) = error as? SessionLog.ResumeError else { return false }
+            return trusted == lines.count && "\(error)".contains("--from-line \(lines.count)")
+        }
+        #expect(bytes(path) == Data(forged.utf8))
+        #expect(throws: SessionLog.ResumeError.self) {
+            _ = try SessionLog.copy(file, throughLine: lines.count + 1, paths: paths)
+        }
+        let copy = try SessionLog.copy(file, throughLine: lines.count, paths: paths)
+        #expect(copy.name.hasSuffix("-from-\(lines.count).jsonl"))
+        let resumed = try SessionLog.resume(copy, paths: paths)
+        #expect(resumed.log.header.session == String(copy.name.dropLast(6)))
+        #expect(resumed.session.turns == (try SessionLoader.load(path: path)).session.turns)
+        _ = resumed.log.close(finished: false)
+        #expect(bytes(path) == Data(forged.utf8))
+        #expect(try SessionLoader.load(copy).stop == nil)
+    }
+}

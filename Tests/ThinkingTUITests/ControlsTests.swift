@@ -147,3 +147,35 @@ struct PresenceKeysTests {
         #expect(controls.message == "Nobody present is called \"x\".")
     }
 }
+
+extension ControlsTests {
+    /// What is being typed goes to the heartbeat, and a resume opens the same field with it;
+    /// pairs never have such text.
+    @Test func textBeingTypedIsADraftThatAResumeOpensAgain() throws {
+        let round = try session(ScreenFixtures.round, [(.begin, 0)])
+        var controls = Controls()
+        #expect(controls.draft == nil)
+        _ = controls.interpret(.character("n"), session: round)
+        for character in "Zoë: 李" { _ = controls.interpret(.character(character), session: round) }
+        #expect(controls.draft == Draft(.note, "Zoë: 李"))
+        var resumed = Controls()
+        resumed.restore(try #require(controls.draft), in: round)
+        #expect(resumed.overlay == .note("Zoë: 李"))
+        #expect(resumed.interpret(.enter, session: round) == .act(.addNote(text: "Zoë: 李")))
+
+        let asking = try session(ScreenFixtures.council, [(.begin, 0), (.handOn, 30)])
+        var presenter = Controls()
+        for character in "What if?" { _ = presenter.interpret(.character(character), session: asking) }
+        #expect(presenter.draft == Draft(.question, "What if?"))
+        var again = Controls()
+        again.restore(Draft(.question, "What if?"), in: asking)
+        #expect(again.questionDraft == "What if?")
+
+        // A draft whose field is gone (the session moved on, or pairs) opens nothing.
+        let pairs = try session(ScreenFixtures.pairs, [(.begin, 0)])
+        var none = Controls()
+        none.restore(Draft(.note, "private"), in: pairs)
+        none.restore(Draft(.question, "What if?"), in: round)
+        #expect(none.overlay == .none && none.questionDraft.isEmpty && none.draft == nil)
+    }
+}
