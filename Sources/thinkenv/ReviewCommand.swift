@@ -23,15 +23,20 @@ struct ReviewCommand: ParsableCommand {
         let opened = try session.map { try SessionChoice.load($0, paths: paths) }
         var entries: [ReviewEntry] = []
         let listing = SessionFiles.scan(paths)
-        for line in listing.skippedLines { printError(neutralised("note: \(line)")) }
+        var skipped = listing.skippedLines
         for file in listing.files {
             guard let loaded = try? SessionLoader.load(file) else {
-                printError(neutralised("note: skipped \(file.name): not readable as a session"))
+                skipped.append("skipped \(file.name): not readable as a session")
                 continue
             }
             entries.append(ReviewEntry(path: file.path, fallbacks: file.fallbacks, transcript: Transcript(loaded)))
         }
+        // Said here (it stays on the terminal after review) and on the list's first screen.
+        for line in skipped { printError(neutralised("note: \(line)")) }
         var state = ReviewState(entries: entries)
+        if let first = skipped.first {
+            state.message = skipped.count == 1 ? first : "\(first) (and \(skipped.count - 1) more)"
+        }
         if let opened {
             state.selected = entries.firstIndex { $0.path == opened.path } ?? 0
             state.transcript = Transcript(opened)
