@@ -109,3 +109,15 @@ enum TranscriptWords {
         }.joined(separator: ", ")
     }
 }
+
+extension Transcript {
+    /// The status in a few words, for one line per session (`sessions`): the same words as
+    /// the transcript's header, without the step.
+    public var statusInBrief: String {
+        switch status {
+        case .finished: "finished"
+        case .complete: "every step done (not finished)"
+        case .unfinished: "unfinished"
+        }
+    }
+}

@@ -28,7 +28,7 @@ struct SessionsCommand: ParsableCommand {
             let start =
                 "\(transcript.started.date(utcOffset: localOffset)) \(transcript.started.timeOfDay(utcOffset: localOffset))"
             let people = transcript.people.joined(separator: ", ")
-            let state = transcript.status == .unfinished ? "unfinished" : "finished"
+            let state = transcript.statusInBrief
             let line =
                 "\(start)  \(transcript.protocolName)  \(DurationText.clock(transcript.duration))  \(state)  \(people)"
             print(neutralised(line).truncatedForList + "  [\(neutralised(loaded.name))]")

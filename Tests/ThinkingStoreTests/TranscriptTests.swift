@@ -118,6 +118,18 @@ struct TranscriptTests {
         #expect(transcript.turns.map(\.endedBy) == [.stopped])
     }
 
+    /// `sessions` and `show` say the same: a session whose steps are all done but which was
+    /// not ended is "every step done (not finished)" in both.
+    @Test func theBriefStatusAgreesWithTheTranscript() throws {
+        var log = try Self.scriptedRound()
+        let done = try log.transcript()
+        #expect(done.status == .complete)
+        #expect(done.statusInBrief == "every step done (not finished)")
+        #expect(done.showText().contains(done.statusInBrief))
+        try log.act(.finish)
+        #expect(try log.transcript().statusInBrief == "finished")
+    }
+
     @Test func anUnreadableStartTimeFallsBackToTheFirstLine() throws {
         var log = try Self.scriptedRound()
         log.header.startedAt = "yesterday morning"
