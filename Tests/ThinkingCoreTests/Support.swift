@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ThinkingCore
@@ -96,4 +97,12 @@ enum Fixture {
     }
 
     static let five = ["Ana", "Ben", "Chloé", "Dev", "Eun"]
+}
+
+/// How many cases a fuzz test runs: all of them in CI (`THINKENV_FUZZ=full`, as `.ci/run`
+/// sets), a tenth in a plain `swift test`, so that the suite runs at a speed people run.
+enum Fuzz {
+    static func cases(full: Int) -> Int {
+        ProcessInfo.processInfo.environment["THINKENV_FUZZ"] == "full" ? full : max(1, full / 10)
+    }
 }

@@ -198,3 +198,11 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// How many cases a fuzz test runs: all of them in CI (`THINKENV_FUZZ=full`, as `.ci/run`
+/// sets), a tenth in a plain `swift test`, so that the suite runs at a speed people run.
+enum Fuzz {
+    static func cases(full: Int) -> Int {
+        ProcessInfo.processInfo.environment["THINKENV_FUZZ"] == "full" ? full : max(1, full / 10)
+    }
+}

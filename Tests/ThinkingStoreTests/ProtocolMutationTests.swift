@@ -7,7 +7,7 @@ import ThinkingCore
 /// 10,000 protocol files derived from the shipped ones by seeded mutations: each loads, or
 /// is refused with diagnostics that name the file, a line and a column; none crashes, none
 /// takes long.
-@Suite("Protocol files: 10,000 mutations")
+@Suite("Protocol files: mutations (10,000 with THINKENV_FUZZ=full)")
 struct ProtocolMutationTests {
     static let shipped: [[UInt8]] = ["round", "thinking-pairs", "council"].map { id in
         let url = repositoryRoot.appendingPathComponent("Protocols/\(id).yaml")
@@ -120,13 +120,15 @@ struct ProtocolMutationTests {
         return bytes
     }
 
+    /// 10,000 mutants in CI (`THINKENV_FUZZ=full`), 1,000 in a plain `swift test`.
     @Test func tenThousandMutantsLoadOrSayWhereTheyAreWrong() {
         var rng = SplitMix64(seed: 20_261_123)
         let clock = ContinuousClock()
         var slowest = Duration.zero
         var loaded = 0
         var refused = 0
-        for n in 0..<10_000 {
+        let count = Fuzz.cases(full: 10_000)
+        for n in 0..<count {
             var bytes = Self.shipped[n % Self.shipped.count]
             for _ in 0...(rng.next() % 3 == 0 ? 2 : 0) { bytes = Self.mutate(bytes, &rng) }
             let file = "mutant-\(n).yaml"
@@ -162,7 +164,7 @@ struct ProtocolMutationTests {
             }
         }
         print("mutants: \(loaded) loaded, \(refused) refused; slowest \(slowest)")
-        #expect(refused > 5000 && loaded > 100)
+        #expect(refused > count / 2 && loaded > count / 100)
     }
 }
 
