@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc  // Linux only (see docs/DECISIONS.md)
 
 /// What a file is, as far as the log writer needs to know: which inode, how many
 /// names it has, how long it is.
@@ -34,11 +30,7 @@ public struct PosixFileSystem: LogFileSystem, Sendable {
 
     public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Result<Int, SystemCallError> {
         while true {
-            #if canImport(Glibc)
-                let n = Glibc.write(fd, bytes.baseAddress, bytes.count)
-            #else
-                let n = Darwin.write(fd, bytes.baseAddress, bytes.count)
-            #endif
+            let n = Glibc.write(fd, bytes.baseAddress, bytes.count)
             if n >= 0 { return .success(n) }
             if errno != EINTR { return .failure(.last("write")) }
         }
@@ -46,11 +38,7 @@ public struct PosixFileSystem: LogFileSystem, Sendable {
 
     public func fsync(_ fd: Int32) -> SystemCallError? {
         while true {
-            #if canImport(Glibc)
-                let status = Glibc.fsync(fd)
-            #else
-                let status = Darwin.fsync(fd)
-            #endif
+            let status = Glibc.fsync(fd)
             if status == 0 { return nil }
             if errno != EINTR { return .last("fsync") }
         }
@@ -69,11 +57,7 @@ public struct PosixFileSystem: LogFileSystem, Sendable {
     }
 
     public func close(_ fd: Int32) {
-        #if canImport(Glibc)
-            _ = Glibc.close(fd)
-        #else
-            _ = Darwin.close(fd)
-        #endif
+        _ = Glibc.close(fd)
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc  // Linux only (see docs/DECISIONS.md)
 
 /// A failed system call: which one, on what, and the `errno` it left.
 public struct SystemCallError: Error, Equatable, Sendable, CustomStringConvertible {

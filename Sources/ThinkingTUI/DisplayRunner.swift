@@ -1,9 +1,6 @@
 import CNcurses
+import Glibc
 import ThinkingCore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A session that someone else is running, as a read-only display follows it.
 public protocol SessionFeed: AnyObject {

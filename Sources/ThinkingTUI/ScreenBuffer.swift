@@ -99,11 +99,6 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
-    /// Blanks the whole grid in `style`.
-    public mutating func clear(_ style: Style = .normal) {
-        cells = Array(repeating: .blank(style), count: width * height)
-    }
-
     // MARK: - Reading
 
     /// The grid as text, one string a row, trailing spaces trimmed: what a person sees.

@@ -1,9 +1,6 @@
 import CNcurses
+import Glibc
 import ThinkingCore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Where the runner records what happens: written and flushed before the screen shows it.
 public protocol SessionRecorder: AnyObject {

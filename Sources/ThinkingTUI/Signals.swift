@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// SIGINT, SIGTERM and SIGHUP set a flag that the loop reads; nothing else happens in the
 /// handler (the terminal is restored by the loop, never from a signal handler).

@@ -1,10 +1,5 @@
 import CNcurses
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc  // Linux only (see docs/DECISIONS.md)
 
 /// The ncurses backend: owns the terminal, copies `ScreenBuffer`s to it and reads keys.
 ///

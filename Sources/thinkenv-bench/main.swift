@@ -1,6 +1,6 @@
 import Foundation
 
-// thinkenv-bench: the project's figures against the budgets of docs/DESIGN.md, printed as a
+// thinkenv-bench: the project's figures against the budgets of the design, printed as a
 // table and written between the bench markers of docs/PERFORMANCE.md. Run from the package
 // root: `swift run -c release thinkenv-bench [--quick]`.
 
