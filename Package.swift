@@ -13,32 +13,45 @@ let package = Package(
     targets: [
         // Model, protocol schema, session engine, clock arithmetic. No I/O.
         .target(name: "ThinkingCore"),
-        // Protocol loading and validation, the session log, paths, transcripts.
+        // Protocol files: reading and checking YAML (the only Yams user), the catalog of
+        // built-in and user protocols, agendas, and the plan a `run` asks for.
         .target(
-            name: "ThinkingStore",
+            name: "ThinkingProtocols",
             dependencies: ["ThinkingCore", .product(name: "Yams", package: "Yams")]
         ),
+        // The session log: where it lives, the writer (fsync, lock, fallback), the reader and
+        // follower, loading and resuming a session, the live session a display follows.
+        .target(name: "ThinkingLog", dependencies: ["ThinkingCore"]),
+        // Transcripts: one document built from a replayed log, its writers (show, Markdown,
+        // HTML, JSON, CSV, SVG), equality figures, component evidence, stats across sessions.
+        .target(name: "ThinkingTranscripts", dependencies: ["ThinkingCore", "ThinkingLog"]),
         // ncursesw, through a small shim (see Sources/CNcurses/shim.h).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Screens as pure functions state -> cell grid, and the ncurses runner.
         .target(name: "ThinkingTUI", dependencies: ["ThinkingCore", "CNcurses"]),
-        // The review screens: transcripts (ThinkingStore) drawn as cell grids (ThinkingTUI).
-        .target(name: "ThinkingReview", dependencies: ["ThinkingCore", "ThinkingStore", "ThinkingTUI"]),
+        // The review screens: transcripts drawn as cell grids (ThinkingTUI).
+        .target(
+            name: "ThinkingReview", dependencies: ["ThinkingCore", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI"]),
         .executableTarget(
             name: "thinkenv",
             dependencies: [
-                "ThinkingCore", "ThinkingStore", "ThinkingTUI", "ThinkingReview",
+                "ThinkingCore", "ThinkingProtocols", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI",
+                "ThinkingReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: `swift run -c release thinkenv-bench` rewrites docs/PERFORMANCE.md's figures.
-        .executableTarget(name: "thinkenv-bench", dependencies: ["ThinkingCore", "ThinkingStore", "ThinkingTUI"]),
+        .executableTarget(
+            name: "thinkenv-bench",
+            dependencies: ["ThinkingCore", "ThinkingProtocols", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI"]),
         .testTarget(name: "ThinkingCoreTests", dependencies: ["ThinkingCore"]),
-        .testTarget(name: "ThinkingStoreTests", dependencies: ["ThinkingStore"]),
+        // The three store targets' tests (protocol files, the log, transcripts), which share fixtures.
+        .testTarget(
+            name: "ThinkingStoreTests", dependencies: ["ThinkingProtocols", "ThinkingLog", "ThinkingTranscripts"]),
         .testTarget(name: "ThinkingTUITests", dependencies: ["ThinkingTUI", "ThinkingCore"]),
         .testTarget(
             name: "ThinkingReviewTests",
-            dependencies: ["ThinkingReview", "ThinkingStore", "ThinkingTUI", "ThinkingCore"]),
+            dependencies: ["ThinkingReview", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI", "ThinkingCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 /// A protocol as run: one application of the practice, an ordered list of steps.
 ///
-/// Loaded from a human-written YAML file (see `ThinkingStore.ProtocolLoader`); the whole
+/// Loaded from a human-written YAML file (see `ThinkingProtocols.ProtocolLoader`); the whole
 /// definition is copied into each session log so later edits never change history.
 public struct ProtocolDefinition: Codable, Equatable, Sendable {
     /// Short identifier, the file's stem: `round`, `thinking-pairs`, `council`.

@@ -1,7 +1,8 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// The thin loop of `thinkenv review`: reads a key, lets `ReviewState` decide, loads a
 /// transcript or writes an export when asked, draws. Nothing moves on its own, so it

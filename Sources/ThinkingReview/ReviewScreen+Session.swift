@@ -1,6 +1,7 @@
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// One session at a glance: a lane per person with a bar per turn on a shared time axis,
 /// beside each person's speaking time; the equality figures; the steps, with the

@@ -1,6 +1,7 @@
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// The lower part of a session's review: the steps, the selected step's question and
 /// notes, and (when there is room) what the log shows of each component.

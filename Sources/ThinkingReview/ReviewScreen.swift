@@ -1,6 +1,7 @@
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// The review, as a pure function of its state and the window's size: the list of
 /// sessions (newest first, with a search) or one session read at a glance.

@@ -1,6 +1,7 @@
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// One session in the review's list: what it shows and what a search looks in.
 public struct ReviewEntry: Equatable, Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// A 10,000-turn session (ten people, a thousand rounds of 2:00 turns, a pass now and
 /// then, every seventh turn over time, a note and an interruption now and then), folded

@@ -1,6 +1,8 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// A temporary XDG home, removed at the end.
 final class BenchDirectory {

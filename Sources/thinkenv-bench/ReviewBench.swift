@@ -1,6 +1,8 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// Review figures from the file, as `show`, `export` and `sessions` run: read, replay,
 /// build the transcript, render it.

@@ -1,6 +1,8 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// The whole program in a pseudo-terminal beside its peers (scripts/bench-pty.py).
 struct TerminalFigures {

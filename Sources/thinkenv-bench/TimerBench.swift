@@ -1,6 +1,8 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// A real turn of the real program, against the benchmark's own monotonic clock
 /// (Python's `time.monotonic()`, CLOCK_MONOTONIC, in another process).

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// `thinkenv display [SESSION]`: the room's view of a session run from another terminal.
 struct DisplayCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// `thinkenv protocols`: list, show and check protocol files.
 struct ProtocolsCommand: ParsableCommand {

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import ThinkingCore
+import ThinkingLog
+import ThinkingProtocols
 import ThinkingReview
-import ThinkingStore
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// `thinkenv review [SESSION]`: browse the sessions and read one at a glance.
 struct ReviewCommand: ParsableCommand {

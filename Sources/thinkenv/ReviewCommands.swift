@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// The local time zone's offset from UTC, for printing times as the room lived them.
 private var localOffset: Int { TimeZone.current.secondsFromGMT() }

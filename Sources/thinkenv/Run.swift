@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
 import ThinkingTUI
+import ThinkingTranscripts
 
 extension Direction: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 extension Thinkenv {
     static func paths() throws -> StorePaths {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// Runs the setup form until the facilitator starts a valid session or cancels.
 enum SetupFlow {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// `thinkenv stats [--person NAME] [--since DATE]`: per person, across every session.
 struct StatsCommand: ParsableCommand {

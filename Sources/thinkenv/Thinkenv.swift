@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingProtocols
+import ThinkingTranscripts
 
 /// The `thinkenv` command: runs Thinking Environment sessions in a terminal.
 @main

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// `thinkenv display` follows a log that another writer appends to: after every line the
 /// follower's replay gives the room what the controlling screen shows.

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import ThinkingCore
+import ThinkingLog
 import ThinkingReview
-import ThinkingStore
+import ThinkingTranscripts
 
 /// Opening a 10,000-turn session in the review: read, replay, transcript, first frame.
 /// Runs only with `THINKENV_BENCH=1`, in a release build:

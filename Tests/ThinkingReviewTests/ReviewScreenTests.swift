@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import ThinkingCore
+import ThinkingLog
 import ThinkingReview
-import ThinkingStore
 import ThinkingTUI
+import ThinkingTranscripts
 
 /// The review's screens as text, at 80x24 and at a projector's 200x60.
 @Suite struct ReviewScreenTests {

@@ -1,6 +1,7 @@
 import Foundation
 import ThinkingCore
-import ThinkingStore
+import ThinkingLog
+import ThinkingTranscripts
 
 /// A fresh XDG world under /tmp for one test, removed when the value goes away.
 final class Sandbox {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// Not a timing test: it prints figures for docs/PERFORMANCE.md and fails only if
 /// the log loses lines. Run with `THINKENV_BENCH=1 swift test --filter LogBenchmark`.

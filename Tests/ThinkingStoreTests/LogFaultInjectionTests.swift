@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// Write failures injected at random events of a scripted session (disk full, I/O errors,
 /// failed fsync, short writes, the file deleted or replaced, permission lost): whatever

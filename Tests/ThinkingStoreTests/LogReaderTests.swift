@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 @Suite struct LogReaderTests {
     func lines(_ seqs: ClosedRange<Int>) -> String {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// The umask is the whole process's: these tests run one at a time, and put it back.
 @Suite(.serialized) struct PermissionTests {

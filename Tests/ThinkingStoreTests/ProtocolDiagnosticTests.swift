@@ -1,7 +1,9 @@
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// A bad protocol file and the first diagnostic it must produce.
 struct BadProtocol: CustomTestStringConvertible, Sendable {

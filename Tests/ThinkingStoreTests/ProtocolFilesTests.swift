@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// The repository's root, found from this file's path (Tests/ThinkingStoreTests/...).
 let repositoryRoot = URL(fileURLWithPath: #filePath)

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// Inputs built to crash, hang or exhaust a parser: each must come back quickly with a
 /// diagnostic, never a crash.

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// 10,000 protocol files derived from the shipped ones by seeded mutations: each loads, or
 /// is refused with diagnostics that name the file, a line and a column; none crashes, none

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// The record's promise, hole by hole: one writer, nothing acknowledged left behind, files
 /// that are what they claim, and a replay that never invents a turn.

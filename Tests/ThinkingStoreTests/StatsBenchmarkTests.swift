@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// The stats budget: < 1 s over 1,000 sessions. Runs only with `THINKENV_BENCH=1`, in a
 /// release build:

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// A fresh directory under /tmp, removed when the value goes away.
 final class TemporaryDirectory {

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// The review budget: building and rendering a 10,000-turn transcript. Runs only with
 /// `THINKENV_BENCH=1`, in a release build:

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import ThinkingCore
 
-@testable import ThinkingStore
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
 
 /// Writes a session log in memory the way the runner does: each accepted action at the
 /// clock's time, then the facts it gave, each line with its seq, wall and monotonic time.

@@ -1,5 +1,6 @@
 import Foundation
 import ThinkingCore
+import ThinkingLog
 
 extension Transcript {
     /// The whole transcript as JSON, pretty-printed with sorted keys: durations in seconds,

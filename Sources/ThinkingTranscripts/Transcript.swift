@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 /// What the facilitator reviews after a session: who spoke, in what order, for how long,
 /// who passed, what notes were taken and how equal the time was.

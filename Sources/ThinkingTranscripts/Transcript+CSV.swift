@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 extension Transcript {
     /// The CSV header; tools and tests rely on it, so it never changes within a format.

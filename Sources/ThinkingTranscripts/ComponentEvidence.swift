@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 /// What the log shows of the components a session leaned on: facts counted from the
 /// transcript, never a score or a judgement. Each part is nil where the log holds no evidence

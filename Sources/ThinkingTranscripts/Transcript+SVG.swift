@@ -1,5 +1,6 @@
 import Foundation
 import ThinkingCore
+import ThinkingLog
 
 // The two charts of the HTML export, as inline SVG: nothing to fetch, prints as shown.
 

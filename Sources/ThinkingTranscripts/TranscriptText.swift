@@ -1,5 +1,6 @@
 import Foundation
 import ThinkingCore
+import ThinkingLog
 
 // The words and numbers every transcript rendering shares, and the one gate user text
 // passes through before it is printed.

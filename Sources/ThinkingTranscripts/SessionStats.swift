@@ -1,5 +1,6 @@
 import Foundation
 import ThinkingCore
+import ThinkingLog
 
 /// Figures per person across many sessions, for a facilitator asking "does the same person
 /// always go first, or always pass?": sessions attended, turns, passes, speaking time, the

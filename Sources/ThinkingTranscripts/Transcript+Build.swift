@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 extension Transcript {
     /// The transcript of a session log: the entries are replayed through the engine, so

@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 /// How equal the time was: each person's speaking time, turns, passes and share, and the
 /// spread between the longest and the shortest total. Figures only: nothing is ranked or

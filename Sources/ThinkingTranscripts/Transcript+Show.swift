@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 extension Transcript {
     /// The readable transcript for a terminal (`thinkenv show`): heading, questions, each

@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 extension Transcript {
     /// The transcript as one self-contained HTML page, printable on A4: the same content as

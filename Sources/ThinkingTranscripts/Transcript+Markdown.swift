@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 extension Transcript {
     /// The transcript as Markdown: the same content as `showText`, with a table of turns per

@@ -1,5 +1,6 @@
 import Foundation
 import ThinkingCore
+import ThinkingLog
 
 extension ComponentEvidence {
     /// One component's evidence in sentences, for every rendering.

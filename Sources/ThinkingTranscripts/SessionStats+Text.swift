@@ -1,4 +1,5 @@
 import ThinkingCore
+import ThinkingLog
 
 extension SessionStats {
     /// The figures as a table for a terminal: columns aligned by display width (so `李` and
