@@ -1,4 +1,5 @@
 import Foundation
+import ThinkingCore
 
 /// Where thinkenv keeps its files, worked out from an environment (a parameter, so
 /// tests point it at temporary directories):
@@ -22,28 +23,17 @@ public struct StorePaths: Equatable, Sendable {
     }
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
-        let home = Self.absolute(environment["HOME"])
-        func base(_ variable: String, default relative: String) throws(Failure) -> String {
-            if let value = Self.absolute(environment[variable]) { return value }
-            guard let home else { throw .noHomeDirectory }
-            return Self.join(home, relative)
-        }
-        dataDirectory = Self.join(try base("XDG_DATA_HOME", default: ".local/share"), "thinkenv")
+        guard let data = XDGBase.data.directory(in: environment),
+            let config = XDGBase.config.directory(in: environment)
+        else { throw .noHomeDirectory }
+        dataDirectory = Self.join(data, "thinkenv")
         sessionsDirectory = Self.join(dataDirectory, "sessions")
-        configDirectory = Self.join(try base("XDG_CONFIG_HOME", default: ".config"), "thinkenv")
-        let temporary = Self.absolute(environment["TMPDIR"]) ?? "/tmp"
-        fallbackDirectories = [home, temporary].compactMap { $0 }
+        configDirectory = Self.join(config, "thinkenv")
+        let temporary = XDGBase.absolute(environment["TMPDIR"]) ?? "/tmp"
+        fallbackDirectories = [XDGBase.absolute(environment["HOME"]), temporary].compactMap { $0 }
     }
 
-    /// The XDG spec: a variable that is unset, empty or relative is ignored.
-    static func absolute(_ value: String?) -> String? {
-        guard let value, value.hasPrefix("/") else { return nil }
-        return value
-    }
-
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
+    static func join(_ directory: String, _ name: String) -> String { XDGBase.join(directory, name) }
 }
 
 // MARK: - Session file names

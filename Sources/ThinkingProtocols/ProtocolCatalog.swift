@@ -89,11 +89,7 @@ public struct ProtocolCatalog: Sendable {
     /// `$XDG_CONFIG_HOME/thinkenv/protocols`, or `$HOME/.config/thinkenv/protocols`. A
     /// relative `XDG_CONFIG_HOME` is ignored, as the XDG specification asks.
     static func userDirectory(_ environment: [String: String]) -> String? {
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            return config + "/thinkenv/protocols"
-        }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return home + "/.config/thinkenv/protocols"
+        XDGBase.config.directory(in: environment).map { XDGBase.join($0, "thinkenv/protocols") }
     }
 
     /// The `.yaml` files directly in `directory`, sorted; none if it does not exist.
