@@ -310,21 +310,25 @@ class Log:
 
 # MARK: - reading the big clock
 
-# The 5x7 digits of BigClockFont.seven, copied so the test reads the screen as a
-# person would, without the program's help.
-DIGITS = {
-    "0": ["#####", "#   #", "#   #", "#   #", "#   #", "#   #", "#####"],
-    "1": ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", "#####"],
-    "2": ["#####", "    #", "    #", "#####", "#    ", "#    ", "#####"],
-    "3": ["#####", "    #", "    #", " ####", "    #", "    #", "#####"],
-    "4": ["#   #", "#   #", "#   #", "#####", "    #", "    #", "    #"],
-    "5": ["#####", "#    ", "#    ", "#####", "    #", "    #", "#####"],
-    "6": ["#####", "#    ", "#    ", "#####", "#   #", "#   #", "#####"],
-    "7": ["#####", "    #", "   # ", "  #  ", "  #  ", "  #  ", "  #  "],
-    "8": ["#####", "#   #", "#   #", "#####", "#   #", "#   #", "#####"],
-    "9": ["#####", "#   #", "#   #", "#####", "    #", "    #", "#####"],
-    ":": [" ", " ", "#", " ", "#", " ", " "],
-}
+# The 5x7 digits of BigClockFont.seven, read from the program's source (one copy of the
+# font), so that the test reads the screen as a person would, without the program's help.
+def _seven_digits():
+    source_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                               "Sources", "ThinkingTUI", "BigClockFont.swift")
+    with open(source_path, encoding="utf-8") as f:
+        source = f.read()
+    block = source[source.index("static let seven"):]
+    block = block[:block.index("height: 7)")]
+    digits = {}
+    for match in re.finditer(r'"(.)": \[((?:"[^"]*",?\s*)+)\]', block):
+        if match.group(1) in "0123456789:":
+            digits[match.group(1)] = re.findall(r'"([^"]*)"', match.group(2))
+    if sorted(digits) != sorted("0123456789:") or any(len(rows) != 7 for rows in digits.values()):
+        raise SystemExit(f"cannot read the 5x7 digits from {source_path}")
+    return digits
+
+
+DIGITS = _seven_digits()
 
 
 def big_rows(text, columns=2):
