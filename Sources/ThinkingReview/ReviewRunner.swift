@@ -9,12 +9,12 @@ import ThinkingTranscripts
 /// sleeps until a key (or a signal).
 public final class ReviewRunner {
     public private(set) var state: ReviewState
-    private let terminal: Terminal
+    private let terminal: any TerminalIO
     private let utcOffset: Int
     /// Where exports are written (the current directory).
     private let directory: String
 
-    public init(state: ReviewState, terminal: Terminal, utcOffset: Int, directory: String) {
+    public init(state: ReviewState, terminal: any TerminalIO, utcOffset: Int, directory: String) {
         self.state = state
         self.terminal = terminal
         self.utcOffset = utcOffset

@@ -44,18 +44,22 @@ public enum RunOutcome: Equatable, Sendable {
 /// stops while the machine is suspended (the gap is recorded separately), in whole
 /// milliseconds (the log's resolution, so replay is exact).
 public struct SessionClock: Sendable {
-    private let clock = SuspendingClock()
-    private let start: SuspendingClock.Instant
-    private let base: Duration
+    private let read: @Sendable () -> Duration
 
     /// A clock that reads `base` now.
     public init(now base: Duration) {
-        start = clock.now
-        self.base = base
+        let clock = SuspendingClock()
+        let start = clock.now
+        read = { base + (clock.now - start) }
+    }
+
+    /// The session time as a manual clock reads it (in-process tests).
+    public init(_ manual: ManualClock) {
+        read = { manual.now }
     }
 
     public func now() -> Duration {
-        .milliseconds((base + (clock.now - start)).milliseconds)
+        .milliseconds(read().milliseconds)
     }
 }
 
@@ -67,10 +71,10 @@ public final class SessionRunner {
     private let clock: SessionClock
     private let recorder: SessionRecorder
     private let options: RunOptions
-    private let terminal: Terminal
+    private let terminal: any TerminalIO
 
     public init(
-        session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: Terminal, options: RunOptions,
+        session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: any TerminalIO, options: RunOptions,
         message: String? = nil, draft: Draft? = nil
     ) {
         controls.message = message

@@ -7,7 +7,7 @@ import ThinkingTranscripts
 
 /// Runs the setup form until the facilitator starts a valid session or cancels.
 enum SetupFlow {
-    static func ask(request: PlanRequest, catalog: ProtocolCatalog, terminal: Terminal) -> SessionPlan? {
+    static func ask(request: PlanRequest, catalog: ProtocolCatalog, terminal: any TerminalIO) -> SessionPlan? {
         let valid = catalog.entries.compactMap { entry in entry.definition.map { (entry.id, $0) } }
         let choices = valid.map {
             SetupForm.Choice(id: $0.0, name: $0.1.name, summary: $0.1.summary, needsPresenter: $0.1.needsPresenter)
@@ -15,11 +15,19 @@ enum SetupFlow {
         var form = SetupForm(
             choices: choices, selected: choices.firstIndex { $0.id == request.protocolName } ?? 0,
             question: request.question ?? "", turn: request.turn ?? "", presenter: request.presenter ?? "")
+        var emptyReads = 0
         while true {
             terminal.followWindowSize()
             let size = terminal.size
             terminal.draw(form.render(width: size.width, height: size.height))
-            guard let key = terminal.readKey(timeout: .seconds(1)) else { continue }
+            // Nothing on the form moves by itself: it sleeps until a key. A read that
+            // returns nothing, again and again, is a lost terminal: cancel.
+            guard let key = terminal.readKey(timeout: nil) else {
+                emptyReads += 1
+                if emptyReads > 50 { return nil }
+                continue
+            }
+            emptyReads = 0
             switch form.handle(key) {
             case .editing: continue
             case .cancel: return nil
