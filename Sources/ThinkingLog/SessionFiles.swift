@@ -16,15 +16,10 @@ public struct SessionFile: Equatable, Sendable {
 }
 
 /// The sessions of a directory, and the files in it that were not taken as sessions.
-public struct SessionListing: Equatable, Sendable {
+public struct SessionListing: Sendable {
     public var files: [SessionFile]
     /// File names and why each was skipped ("a symbolic link").
     public var skipped: [(name: String, reason: String)]
-
-    public static func == (a: SessionListing, b: SessionListing) -> Bool {
-        a.files == b.files && a.skipped.map(\.name) == b.skipped.map(\.name)
-            && a.skipped.map(\.reason) == b.skipped.map(\.reason)
-    }
 
     /// One line per skipped file, for `sessions` and `review` to print.
     public var skippedLines: [String] { skipped.map { "skipped \($0.name): \($0.reason)" } }

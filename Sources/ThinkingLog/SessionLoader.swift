@@ -66,15 +66,7 @@ public enum SessionLoader {
     public static func load(
         path: String, fallbacks: [String] = [], checkFacts: Bool = false
     ) throws(SessionLoadError) -> LoadedSession {
-        var contents: LogContents
-        do {
-            contents = try LogReader.read(path: path)
-        } catch let error where error.code == ENOENT && !fallbacks.isEmpty {
-            contents = LogContents()
-        } catch {
-            throw .unreadable(path: path, reason: error.description)
-        }
-        let recovered = recover(from: fallbacks, into: &contents)
+        let (contents, recovered) = try lines(path: path, fallbacks: fallbacks)
         let decoder = JSONDecoder()
         guard let first = contents.lines.first, first.number == 1 || recovered?.replacesLog == true else {
             throw .notASession(path: path)
@@ -117,6 +109,21 @@ public enum SessionLoader {
             throw .newerFormat(path: path, format: header.format)
         }
         return header
+    }
+
+    /// The log's lines, then those its fallback files add (a missing log is no error when
+    /// fallbacks hold it).
+    static func lines(path: String, fallbacks: [String]) throws(SessionLoadError) -> (LogContents, RecoveredLines?) {
+        var contents: LogContents
+        do {
+            contents = try LogReader.read(path: path)
+        } catch let error where error.code == ENOENT && !fallbacks.isEmpty {
+            contents = LogContents()
+        } catch {
+            throw .unreadable(path: path, reason: error.description)
+        }
+        let recovered = recover(from: fallbacks, into: &contents)
+        return (contents, recovered)
     }
 
     // MARK: - Fallback files

@@ -110,7 +110,8 @@ extension SessionLog {
 
     /// The log opened with its writer's lock held, and read under it.
     static func openLocked(_ file: SessionFile) throws(ResumeError) -> (fd: Int32, loaded: LoadedSession) {
-        let missing = PrivateFiles.problem(atPath: file.path) == nil && access(file.path, F_OK) != 0
+        var info = stat()
+        let missing = lstat(file.path, &info) != 0 && errno == ENOENT
         let fd: Int32
         do {
             fd = try WriterLock.open(file.path, create: missing && !file.fallbacks.isEmpty)
@@ -172,13 +173,13 @@ extension SessionLog {
         -> SessionFile
     {
         let loaded: LoadedSession
+        let contents: LogContents
         do {
             loaded = try SessionLoader.load(file)
+            (contents, _) = try SessionLoader.lines(path: file.path, fallbacks: file.fallbacks)
         } catch {
             throw .unreadable(error)
         }
-        var contents = (try? LogReader.read(path: file.path)) ?? LogContents()
-        _ = SessionLoader.recover(from: file.fallbacks, into: &contents)
         let available = loaded.stop.map { ($0.line ?? 1) - 1 } ?? (contents.lines.last?.number ?? 1)
         guard (1...max(1, available)).contains(lines) else {
             throw .cannotCopy(name: loaded.name, asked: lines, available: available)

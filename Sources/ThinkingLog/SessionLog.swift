@@ -86,10 +86,9 @@ public final class SessionLog {
             t: t, wall: UTCTime.iso(millis: UTCTime.nowMillis()), pid: getpid(), openedAt: openedAt, draft: draft)
         guard let data = try? encoder.encode(beat) else { return }
         let beatPath = Heartbeat.path(forLog: path)
-        guard PrivateFiles.problem(atPath: beatPath) == nil else { return }
-        let fd = open(beatPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
-        guard fd >= 0 else { return }
-        fchmod(fd, 0o600)
+        guard let fd = try? PrivateFiles.openOwn(beatPath, O_WRONLY | O_CREAT | O_TRUNC, mode: PrivateFiles.fileMode)
+        else { return }
+        fchmod(fd, PrivateFiles.fileMode)
         _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         Glibc.close(fd)
     }
