@@ -11,6 +11,9 @@ public final class ScriptedTerminal: TerminalIO {
         case wait(Duration)
         /// The window is resized to this size (a `.resize` key follows).
         case resize(width: Int, height: Int)
+        /// The descriptor a screen watches becomes readable (the followed log grew);
+        /// passed over by a plain key read, which does not watch it.
+        case change
     }
 
     public private(set) var size: (width: Int, height: Int)
@@ -44,27 +47,62 @@ public final class ScriptedTerminal: TerminalIO {
     public func readKey(timeout: Duration?) -> Key? {
         guard !isRestored else { return nil }
         while let step = script.first {
-            switch step {
-            case .wait(let length):
-                if waiting == .zero { waiting = length }
-                if let timeout, timeout < waiting {
-                    clock.advance(by: timeout)
-                    waiting -= timeout
-                    return nil
-                }
-                clock.advance(by: waiting)
-                waiting = .zero
+            if case .change = step {
                 script.removeFirst()
-            case .key(let key):
-                script.removeFirst()
+            } else if passTime(within: timeout) == nil {
+                return nil
+            } else if let key = takeKey() {
                 return key
-            case .resize(let width, let height):
-                script.removeFirst()
-                size = (width, height)
-                return .resize
             }
         }
         return nil  // lost: at once, without time passing
+    }
+
+    public func wait(timeout: Duration?, orReadable descriptor: Int32) -> TerminalWait {
+        guard !isRestored else { return .input }
+        while let step = script.first {
+            switch step {
+            case .change:
+                script.removeFirst()
+                return .change
+            case .wait: guard passTime(within: timeout) != nil else { return .timeout }
+            case .key, .resize: return .input
+            }
+        }
+        return .input  // lost: input "readable" at once, with nothing to read
+    }
+
+    public var now: Duration { clock.now }
+
+    /// Lets a `.wait` step pass, as far as `timeout` allows: nil when the timeout ran out
+    /// first, otherwise the time passed (zero when the next step is not a wait).
+    private func passTime(within timeout: Duration?) -> Duration? {
+        guard case .wait(let length) = script.first else { return .zero }
+        if waiting == .zero { waiting = length }
+        if let timeout, timeout < waiting {
+            clock.advance(by: timeout)
+            waiting -= timeout
+            return nil
+        }
+        clock.advance(by: waiting)
+        let passed = waiting
+        waiting = .zero
+        script.removeFirst()
+        return passed
+    }
+
+    /// The next step when it is a key or a resize (taken from the script).
+    private func takeKey() -> Key? {
+        switch script.first {
+        case .key(let key):
+            script.removeFirst()
+            return key
+        case .resize(let width, let height):
+            script.removeFirst()
+            size = (width, height)
+            return .resize
+        default: return nil
+        }
     }
 
     public func bell() { bells += 1 }

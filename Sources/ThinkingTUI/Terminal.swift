@@ -22,6 +22,10 @@ public final class Terminal {
     private let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
+    /// The descriptor keys come from.
+    let inputDescriptor: Int32
+    /// When the terminal was started: `now` counts from here.
+    let started = ContinuousClock.now
     private var previous: ScreenBuffer?
     private var isRestored = false
     private var colours = 0
@@ -65,6 +69,7 @@ public final class Terminal {
         self.screen = screen
         self.window = cn_stdscr()
         self.ownedFiles = owned
+        self.inputDescriptor = fileno(input)
         self.theme = theme
         cbreak()
         noecho()
@@ -253,14 +258,4 @@ public final class Terminal {
         let ms = seconds * 1000 + (atto + 999_999_999_999_999) / 1_000_000_000_000_000
         return Int32(clamping: ms)
     }
-}
-
-extension Terminal {
-    /// Rings the terminal's bell once (only when the facilitator asked for `--bell`).
-    public func bell() {
-        guard !isRestoredForBell else { return }
-        beep()
-    }
-
-    private var isRestoredForBell: Bool { isendwin() }
 }

@@ -34,8 +34,9 @@ struct DisplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let terminal = try TerminalCheck.start(theme: theme)
-        let runner = DisplayRunner(feed: LogFeed(live), terminal: terminal)
-        if case .signalled = runner.run() { throw ExitCode(1) }
+        if case .signalled = ScreenLoop(terminal: terminal).run(DisplayModel(feed: LogFeed(live))) {
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -44,9 +44,9 @@ struct ReviewCommand: ParsableCommand {
             state.transcript = Transcript(opened)
         }
         let terminal = try TerminalCheck.start(theme: theme)
-        let runner = ReviewRunner(
-            state: state, terminal: terminal, utcOffset: TimeZone.current.secondsFromGMT(),
+        let model = ReviewModel(
+            state: state, utcOffset: TimeZone.current.secondsFromGMT(),
             directory: FileManager.default.currentDirectoryPath)
-        runner.run()
+        ScreenLoop(terminal: terminal).run(model)
     }
 }

@@ -189,10 +189,10 @@ struct Run: ParsableCommand {
             printError("Cannot create the session log: \(error)")
             throw ExitCode(1)
         }
-        let runner = SessionRunner(
+        let model = SessionModel(
             session: Session(plan: plan), clock: SessionClock(now: .zero), recorder: log,
-            terminal: terminal, options: screen.runOptions, message: warnings.first)
-        try Ending.report(runner.run(), log: log)
+            options: screen.runOptions, message: warnings.first)
+        try Ending.report(ScreenLoop(terminal: terminal).run(model), log: log)
     }
 }
 
@@ -242,10 +242,10 @@ struct Resume: ParsableCommand {
             _ = resumed.log.close(finished: false)
             throw error
         }
-        let runner = SessionRunner(
+        let model = SessionModel(
             session: resumed.session, clock: SessionClock(now: resumed.now), recorder: resumed.log,
-            terminal: terminal, options: screen.runOptions, draft: resumed.draft)
-        try Ending.report(runner.run(), log: resumed.log)
+            options: screen.runOptions, draft: resumed.draft)
+        try Ending.report(ScreenLoop(terminal: terminal).run(model), log: resumed.log)
     }
 }
 

@@ -12,38 +12,18 @@ enum SetupFlow {
         let choices = valid.map {
             SetupForm.Choice(id: $0.0, name: $0.1.name, summary: $0.1.summary, needsPresenter: $0.1.needsPresenter)
         }
-        var form = SetupForm(
+        let form = SetupForm(
             choices: choices, selected: choices.firstIndex { $0.id == request.protocolName } ?? 0,
             question: request.question ?? "", turn: request.turn ?? "", presenter: request.presenter ?? "")
-        var emptyReads = 0
-        while true {
-            terminal.followWindowSize()
-            let size = terminal.size
-            terminal.draw(form.render(width: size.width, height: size.height))
-            // Nothing on the form moves by itself: it sleeps until a key. A read that
-            // returns nothing, again and again, is a lost terminal: cancel.
-            guard let key = terminal.readKey(timeout: nil) else {
-                emptyReads += 1
-                if emptyReads > 50 { return nil }
-                continue
-            }
-            emptyReads = 0
-            switch form.handle(key) {
-            case .editing: continue
-            case .cancel: return nil
-            case .submit:
-                var answer = request
-                answer.protocolName = form.choice?.id ?? request.protocolName
-                answer.people = form.names.split(whereSeparator: \.isNewline).joined(separator: ",")
-                answer.question = form.question.isEmpty ? nil : form.question
-                answer.turn = form.turn.isEmpty ? nil : form.turn
-                answer.presenter = form.presenter.isEmpty ? nil : form.presenter
-                do {
-                    return try answer.plan(catalog: catalog)
-                } catch {
-                    form.error = error.description
-                }
-            }
+        let model = SetupModel(form: form) { form in
+            var answer = request
+            answer.protocolName = form.choice?.id ?? request.protocolName
+            answer.people = form.names.split(whereSeparator: \.isNewline).joined(separator: ",")
+            answer.question = form.question.isEmpty ? nil : form.question
+            answer.turn = form.turn.isEmpty ? nil : form.turn
+            answer.presenter = form.presenter.isEmpty ? nil : form.presenter
+            return try answer.plan(catalog: catalog)
         }
+        return ScreenLoop(terminal: terminal, restoresTerminal: false).run(model)
     }
 }

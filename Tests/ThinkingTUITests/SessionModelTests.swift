@@ -7,7 +7,7 @@ import ThinkingCore
 /// The session's loop driven in-process: keys from a script, time from a manual clock, frames
 /// read as the room saw them.
 @Suite("The session loop, in-process", .serialized)
-struct SessionRunnerTests {
+struct SessionModelTests {
     /// A recorder that keeps what it is given, and can fail as a full disk does.
     final class Recorder: SessionRecorder {
         var actions: [(Action, Duration)] = []
@@ -21,15 +21,23 @@ struct SessionRunnerTests {
 
     static let people = ["Zoë", "李", "محمد"]
 
+    /// A session model and the terminal its loop runs on.
+    struct Run {
+        let model: SessionModel
+        let terminal: ScriptedTerminal
+
+        var session: Session { model.session }
+        func run() -> RunOutcome { ScreenLoop(terminal: terminal).run(model) }
+    }
+
     func runner(
         _ script: [ScriptedTerminal.Step], recorder: Recorder = Recorder(), width: Int = 80, height: Int = 24
-    ) throws -> (SessionRunner, ScriptedTerminal, Recorder) {
+    ) throws -> (Run, ScriptedTerminal, Recorder) {
         let session = try ScreenFixtures.session(ScreenFixtures.round, Self.people, [])
         let terminal = ScriptedTerminal(width: width, height: height, script: script)
-        let runner = SessionRunner(
-            session: session, clock: SessionClock(terminal.clock), recorder: recorder, terminal: terminal,
-            options: RunOptions())
-        return (runner, terminal, recorder)
+        let model = SessionModel(
+            session: session, clock: SessionClock(terminal.clock), recorder: recorder, options: RunOptions())
+        return (Run(model: model, terminal: terminal), terminal, recorder)
     }
 
     /// The thinker a frame shows in its order strip (`▶ name`).

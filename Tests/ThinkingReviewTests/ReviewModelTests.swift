@@ -8,14 +8,13 @@ import ThinkingTranscripts
 
 /// The review's loop driven in-process through a scripted terminal.
 @Suite("The review loop, in-process", .serialized)
-struct ReviewRunnerTests {
+struct ReviewModelTests {
     @Test func enterOpensTheSessionAndALostTerminalEndsTheLoop() throws {
         let sandbox = try Sandbox()
         let entries = try ReviewScreenTests.sessions(sandbox)
         let terminal = ScriptedTerminal(script: [.key(.enter), .wait(.seconds(1))])
-        let runner = ReviewRunner(
-            state: ReviewState(entries: entries), terminal: terminal, utcOffset: 0, directory: sandbox.root)
-        runner.run()  // returns: the script runs out, as a closed standard input
+        let model = ReviewModel(state: ReviewState(entries: entries), utcOffset: 0, directory: sandbox.root)
+        ScreenLoop(terminal: terminal).run(model)  // returns: the script runs out, as a closed standard input
         #expect(terminal.isRestored)
         let first = try #require(terminal.frames.first).lines().joined(separator: "\n")
         #expect(first.contains("Sessions · newest first"))

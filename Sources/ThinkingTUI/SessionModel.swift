@@ -1,4 +1,3 @@
-import CNcurses
 import Glibc
 import ThinkingCore
 
@@ -63,18 +62,19 @@ public struct SessionClock: Sendable {
     }
 }
 
-/// The one loop that runs the screen: it sleeps in `wget_wch` until a key, the next second
-/// of a running clock, or a signal; records every action before drawing its effect.
-public final class SessionRunner {
+/// The session's screen as the loop runs it: a key becomes an action, the action is applied
+/// and recorded before the next frame shows its effect, and a refused one becomes a message.
+public final class SessionModel: ScreenModel {
     public private(set) var session: Session
     public private(set) var controls = Controls()
     private let clock: SessionClock
     private let recorder: SessionRecorder
     private let options: RunOptions
-    private let terminal: any TerminalIO
+    /// The session time of the last tick: what the frame shows.
+    private var now: Duration
 
     public init(
-        session: Session, clock: SessionClock, recorder: SessionRecorder, terminal: any TerminalIO, options: RunOptions,
+        session: Session, clock: SessionClock, recorder: SessionRecorder, options: RunOptions,
         message: String? = nil, draft: Draft? = nil
     ) {
         controls.message = message
@@ -82,85 +82,71 @@ public final class SessionRunner {
         self.session = session
         self.clock = clock
         self.recorder = recorder
-        self.terminal = terminal
         self.options = options
+        now = clock.now()
     }
 
-    public func run() -> RunOutcome {
-        Signals.install()
-        defer { terminal.restore() }
-        var quickEmptyReads = 0
-        while true {
-            let now = clock.now()
-            perform(.tick, at: now)
+    public func handle(_ wake: Wake) -> [LoopEffect<RunOutcome>] {
+        switch wake {
+        case .tick:
+            now = clock.now()
+            let effects = perform(.tick, at: now)
             recorder.checkClock(at: now)
             recorder.heartbeat(at: now, draft: controls.draft)
-            if let signal = Signals.take() {
-                if signal == SIGINT {
-                    controls.overlay = .confirmQuit
-                } else {
-                    return .signalled(signal)
-                }
-            }
-            draw(at: now)
-            reapChildren()
-            let wait = nextWake(at: now)
-            let asked = clock.now()
-            guard let key = terminal.readKey(timeout: wait) else {
-                // A closed standard input returns at once, again and again: that is a lost terminal.
-                quickEmptyReads = clock.now() - asked < .milliseconds(5) ? quickEmptyReads + 1 : 0
-                if quickEmptyReads > 50 && Signals.pending == nil { return .terminalLost }
-                continue
-            }
-            quickEmptyReads = 0
-            if key == .resize { continue }
+            return effects
+        case .change:
+            return []
+        case .key(let key):
             switch controls.interpret(key, session: session) {
-            case .none: break
-            case .act(let action): perform(action, at: clock.now())
+            case .none: return []
+            case .act(let action): return perform(action, at: clock.now())
             case .quit:
                 recorder.heartbeat(at: clock.now(), draft: controls.draft)
-                return .left
+                return [.end(.left)]
             case .finish:
-                perform(.finish, at: clock.now())
-                return .finished
+                return perform(.finish, at: clock.now()) + [.end(.finished)]
             }
         }
     }
 
-    /// Applies an action and records it; a refused one becomes a message on screen.
-    private func perform(_ action: Action, at now: Duration) {
-        if action != .tick { perform(.tick, at: now) }
-        do {
-            let facts = try session.handle(action, at: now)
-            if action != .tick || !facts.isEmpty { recorder.record(action, at: now, facts: facts) }
-            react(to: facts)
-        } catch {
-            controls.message = error.description
-        }
+    /// Ctrl-C asks before leaving; SIGTERM and SIGHUP leave (everything shown was recorded).
+    public func handle(signal: Int32) -> [LoopEffect<RunOutcome>] {
+        guard signal == SIGINT else { return [.end(.signalled(signal))] }
+        controls.overlay = .confirmQuit
+        return []
     }
 
-    private func react(to facts: [Fact]) {
-        guard facts.contains(where: { if case .timeReached = $0.what { true } else { false } }) else { return }
-        if options.bell { terminal.bell() }
-        if let command = options.onTime { Chime.start(command) }
-    }
+    public var outcomeWhenTerminalLost: RunOutcome { .terminalLost }
 
-    private func draw(at now: Duration) {
-        terminal.followWindowSize()
-        let size = terminal.size
+    public func render(width: Int, height: Int) -> ScreenBuffer {
         var screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
         if options.control { screen.audience = .facilitator }
-        terminal.draw(screen.render(width: size.width, height: size.height))
+        return screen.render(width: width, height: height)
     }
 
     /// Until the displayed clock changes, or a second at most (signals, the heartbeat).
-    private func nextWake(at now: Duration) -> Duration {
+    public var nextWake: Duration? {
         guard !session.isPaused, let clock = session.roomView(at: now).clock else { return .seconds(1) }
         return min(.seconds(1), ClockText.untilNextChange(clock))
     }
 
-    private func reapChildren() {
-        var status: Int32 = 0
-        while waitpid(-1, &status, WNOHANG) > 0 {}
+    /// Applies an action and records it; a refused one becomes a message on screen.
+    private func perform(_ action: Action, at now: Duration) -> [LoopEffect<RunOutcome>] {
+        var effects: [LoopEffect<RunOutcome>] = []
+        if action != .tick { effects = perform(.tick, at: now) }
+        do {
+            let facts = try session.handle(action, at: now)
+            if action != .tick || !facts.isEmpty { recorder.record(action, at: now, facts: facts) }
+            return effects + react(to: facts)
+        } catch {
+            controls.message = error.description
+            return effects
+        }
+    }
+
+    /// A turn's time reached: the bell and the chime, when asked for.
+    private func react(to facts: [Fact]) -> [LoopEffect<RunOutcome>] {
+        guard facts.contains(where: { if case .timeReached = $0.what { true } else { false } }) else { return [] }
+        return (options.bell ? [.bell] : []) + (options.onTime.map { [.run($0)] } ?? [])
     }
 }

@@ -4,48 +4,42 @@ import ThinkingLog
 import ThinkingTUI
 import ThinkingTranscripts
 
-/// The thin loop of `thinkenv review`: reads a key, lets `ReviewState` decide, loads a
-/// transcript or writes an export when asked, draws. Nothing moves on its own, so it
-/// sleeps until a key (or a signal).
-public final class ReviewRunner {
+/// The review (`thinkenv review`) as the loop runs it: `ReviewState` decides what a key
+/// means; the model loads a transcript or writes an export when asked. Nothing moves on its
+/// own, so the loop sleeps until a key (or a signal).
+public final class ReviewModel: ScreenModel {
     public private(set) var state: ReviewState
-    private let terminal: any TerminalIO
     private let utcOffset: Int
     /// Where exports are written (the current directory).
     private let directory: String
 
-    public init(state: ReviewState, terminal: any TerminalIO, utcOffset: Int, directory: String) {
+    public init(state: ReviewState, utcOffset: Int, directory: String) {
         self.state = state
-        self.terminal = terminal
         self.utcOffset = utcOffset
         self.directory = directory
     }
 
-    public func run() {
-        SignalFlags.install()
-        defer { terminal.restore() }
-        var quickEmptyReads = 0
-        while true {
-            if SignalFlags.take() != nil { return }
-            terminal.followWindowSize()
-            let size = terminal.size
-            terminal.draw(
-                ReviewScreen(state: state, utcOffset: utcOffset).render(width: size.width, height: size.height))
-            let asked = ContinuousClock.now
-            guard let key = terminal.readKey(timeout: .seconds(5)) else {
-                quickEmptyReads = ContinuousClock.now - asked < .milliseconds(5) ? quickEmptyReads + 1 : 0
-                if quickEmptyReads > 50 { return }
-                continue
-            }
-            quickEmptyReads = 0
-            switch state.handle(key) {
-            case .none: break
-            case .quit: return
-            case .open(let entry): open(entry)
-            case .export(let format): export(format)
-            }
+    public func handle(_ wake: Wake) -> [LoopEffect<Void>] {
+        guard case .key(let key) = wake else { return [] }
+        switch state.handle(key) {
+        case .none: break
+        case .quit: return [.end(())]
+        case .open(let entry): open(entry)
+        case .export(let format): export(format)
         }
+        return []
     }
+
+    public func handle(signal: Int32) -> [LoopEffect<Void>] { [.end(())] }
+
+    public var outcomeWhenTerminalLost: Void { () }
+
+    public func render(width: Int, height: Int) -> ScreenBuffer {
+        ReviewScreen(state: state, utcOffset: utcOffset).render(width: width, height: height)
+    }
+
+    /// A look every five seconds at most (signals interrupt the wait anyway).
+    public var nextWake: Duration? { .seconds(5) }
 
     /// Loads a session's transcript for reading.
     public func open(_ entry: ReviewEntry) {

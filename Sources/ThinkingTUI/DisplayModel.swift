@@ -1,0 +1,77 @@
+import Glibc
+import ThinkingCore
+
+/// A session that someone else is running, as a read-only display follows it.
+public protocol SessionFeed: AnyObject {
+    /// Catches up with what the controlling program wrote; true when anything changed.
+    func refresh() -> Bool
+    var session: Session { get }
+    /// Session time now, as the controlling program's screen reads it.
+    func now() -> Duration
+    /// Whether the time is held: the controlling program has given no sign of life lately.
+    var isHeld: Bool { get }
+    /// A descriptor that becomes readable when there is something new (inotify), or nil:
+    /// the runner then looks again every `DisplayModel.boundedWait`.
+    var changeDescriptor: Int32? { get }
+}
+
+/// The room's view of a followed session (`thinkenv display`): it redraws on a change to the
+/// log, on the next second of the displayed clock, or on a key. It never records anything;
+/// `q` or Ctrl-C leaves.
+public final class DisplayModel: ScreenModel {
+    /// How long to wait between two looks when there is no change notification.
+    public static let boundedWait: Duration = .milliseconds(100)
+
+    private let feed: SessionFeed
+    /// The followed session advanced to `now`: what the frame shows.
+    private var shown: Session
+    private var now: Duration
+
+    public init(feed: SessionFeed) {
+        self.feed = feed
+        shown = feed.session
+        now = feed.now()
+    }
+
+    public func handle(_ wake: Wake) -> [LoopEffect<RunOutcome>] {
+        switch wake {
+        case .tick:
+            _ = feed.refresh()
+            shown = feed.session
+            now = feed.now()
+            _ = shown.advance(to: now)
+            return []
+        case .change: return []
+        case .key(let key): return Self.leaves(key) ? [.end(.left)] : []
+        }
+    }
+
+    public func handle(signal: Int32) -> [LoopEffect<RunOutcome>] {
+        [.end(signal == SIGINT ? .left : .signalled(signal))]
+    }
+
+    public var outcomeWhenTerminalLost: RunOutcome { .terminalLost }
+
+    public func render(width: Int, height: Int) -> ScreenBuffer {
+        var screen = SessionScreen(session: shown, controls: Controls(), now: now)
+        screen.audience = .room
+        return screen.render(width: width, height: height)
+    }
+
+    /// Until the displayed clock changes, a second at most; a held clock (the controller is
+    /// away) does not move, so a second. Without change notifications, a look each
+    /// `boundedWait`.
+    public var nextWake: Duration? {
+        var wait: Duration = .seconds(1)
+        if !feed.isHeld, !shown.isPaused, let clock = shown.roomView(at: now).clock {
+            wait = min(wait, ClockText.untilNextChange(clock))
+        }
+        return feed.changeDescriptor == nil ? min(wait, Self.boundedWait) : wait
+    }
+
+    public var changeDescriptor: Int32? { feed.changeDescriptor }
+
+    static func leaves(_ key: Key) -> Bool {
+        key == .character("q") || key == .character("Q") || key == .ctrlC
+    }
+}
