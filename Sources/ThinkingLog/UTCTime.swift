@@ -1,4 +1,5 @@
 import Foundation
+import ThinkingCore
 
 /// Wall-clock times as the log writes them: `2026-11-22T10:04:12.345Z`, always UTC.
 /// The arithmetic is `WallTime`'s (integers only: it runs for every event and every row).

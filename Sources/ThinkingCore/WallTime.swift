@@ -1,5 +1,3 @@
-import ThinkingCore
-
 /// A UTC wall-clock instant to the millisecond, read and written as ISO 8601
 /// (`2026-11-22T10:04:12.345Z`) with integer arithmetic: no date formatter per row, so a
 /// 10,000-turn export formats its times in microseconds.
