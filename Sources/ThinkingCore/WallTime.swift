@@ -38,6 +38,16 @@ public struct WallTime: Codable, Comparable, Hashable, Sendable {
         return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))T\(Self.clock(ms, withMilliseconds: true))Z"
     }
 
+    /// `2026-11-22T10-04-12Z`: the ISO 8601 second with dashes for colons, safe in a file
+    /// name (session files are named by their start, so they sort by it).
+    public var fileStamp: String {
+        let (days, ms) = Self.split(milliseconds)
+        let (y, m, d) = Self.civil(fromDays: days)
+        let s = ms / 1000
+        let time = "\(Self.pad(s / 3600, 2))-\(Self.pad(s / 60 % 60, 2))-\(Self.pad(s % 60, 2))"
+        return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))T\(time)Z"
+    }
+
     /// `2026-11-22`, in a zone `utcOffset` seconds east of UTC.
     public func date(utcOffset: Int = 0) -> String {
         let (days, _) = Self.split(milliseconds + Int64(utcOffset) * 1000)

@@ -19,8 +19,8 @@ public struct LiveSession: Sendable {
     public let path: String
     public let header: LogHeader
     public private(set) var replay: Replay
-    /// The latest session time the controller wrote, and when (epoch milliseconds).
-    public private(set) var anchor: (t: Duration, wall: Int64)
+    /// The latest session time the controller wrote, and when (nil: no time could be read).
+    public private(set) var anchor: (t: Duration, wall: WallTime?)
     private var follower: LogFollower
     private let decoder = JSONDecoder()
 
@@ -46,7 +46,7 @@ public struct LiveSession: Sendable {
         self.header = header
         self.follower = follower
         replay = Replay(header: header)
-        anchor = (.zero, UTCTime.millis(fromISO: header.startedAt) ?? UTCTime.nowMillis())
+        anchor = (.zero, header.startedAt)
         apply(contents.lines.dropFirst())
         _ = readHeartbeat()
     }
@@ -61,16 +61,15 @@ public struct LiveSession: Sendable {
 
     /// Takes the heartbeat as the anchor when it is later than the log's; true if it moved.
     public mutating func readHeartbeat() -> Bool {
-        guard let beat = Heartbeat.read(forLog: path), beat.t > anchor.t,
-            let wall = UTCTime.millis(fromISO: beat.wall)
-        else { return false }
-        anchor = (beat.t, wall)
+        guard let beat = Heartbeat.read(forLog: path), beat.t > anchor.t else { return false }
+        anchor = (beat.t, beat.wall)
         return true
     }
 
-    /// The session time at wall-clock time `wallNow` (epoch milliseconds).
-    public func sessionTime(wallNow: Int64) -> Duration {
-        let since = Duration.milliseconds(max(0, wallNow - anchor.wall))
+    /// The session time at wall-clock time `wallNow` (the anchor's own, when the anchor has
+    /// no readable time).
+    public func sessionTime(wallNow: WallTime) -> Duration {
+        let since = Duration.milliseconds(max(0, wallNow.milliseconds - (anchor.wall ?? wallNow).milliseconds))
         return anchor.t + min(since, Self.heldAfter)
     }
 
@@ -78,7 +77,7 @@ public struct LiveSession: Sendable {
     private mutating func apply(_ lines: ArraySlice<LogLine>) {
         for line in lines {
             guard let entry = replay.take(line, decoder: decoder, decodeFacts: false) else { continue }
-            if entry.t >= anchor.t, let wall = UTCTime.millis(fromISO: entry.wall) {
+            if entry.t >= anchor.t, let wall = entry.wall {
                 anchor = (entry.t, wall)
             }
         }

@@ -50,7 +50,7 @@ public final class LogWriter {
     /// Creates a new session file (`2026-11-22T10-04-12Z-round.jsonl`, 0600) in the
     /// sessions directory, which it creates (0700) if need be, and holds its writer's lock.
     public static func create(
-        protocolID: String, startedAt: Date, paths: StorePaths,
+        protocolID: String, startedAt: WallTime, paths: StorePaths,
         fileSystem: any LogFileSystem = PosixFileSystem()
     ) throws(SystemCallError) -> LogWriter {
         let directory = try PrivateFiles.prepareSessionsDirectory(paths)

@@ -40,7 +40,7 @@ extension SessionLog {
         static func who(_ holder: WriterLock.Holder) -> String {
             var parts: [String] = []
             if let pid = holder.pid { parts.append("pid \(pid)") }
-            if let since = holder.since.flatMap(WallTime.init(iso8601:)) {
+            if let since = holder.since {
                 let date = Date(timeIntervalSince1970: Double(since.milliseconds) / 1000)
                 parts.append("since \(since.timeOfDay(utcOffset: TimeZone.current.secondsFromGMT(for: date)))")
             }
@@ -59,21 +59,23 @@ extension SessionLog {
     }
 
     /// Takes a loaded session up again (it is read again under the writer's lock).
-    public static func resume(_ loaded: LoadedSession, paths: StorePaths) throws(ResumeError)
-        -> (log: SessionLog, session: Session, now: Duration)
-    {
+    public static func resume(
+        _ loaded: LoadedSession, paths: StorePaths, clock: WallClock = .system
+    ) throws(ResumeError) -> (log: SessionLog, session: Session, now: Duration) {
         let stem = String(SessionFiles.stem(URL(fileURLWithPath: loaded.path).lastPathComponent))
         let file = SessionFile(
             name: stem + ".jsonl", path: loaded.path,
             fallbacks: FallbackFiles.files(forStem: stem, in: paths.fallbackDirectories))
-        let resumed = try resume(file, paths: paths)
+        let resumed = try resume(file, paths: paths, clock: clock)
         return (resumed.log, resumed.session, resumed.now)
     }
 
     /// Opens a session's log for writing (refused while another process has it open), folds
     /// back the lines its fallback files hold, and records the recovery. Returns the log, the
     /// session as it stands now, and the session time now. Writes nothing when it refuses.
-    public static func resume(_ file: SessionFile, paths: StorePaths) throws(ResumeError) -> Resumed {
+    public static func resume(
+        _ file: SessionFile, paths: StorePaths, clock: WallClock = .system
+    ) throws(ResumeError) -> Resumed {
         let opened = try openLocked(file)
         let (fd, loaded) = (opened.fd, opened.loaded)
         if let stop = loaded.stop {
@@ -93,11 +95,11 @@ extension SessionLog {
             _ = writer.close()
             throw .finished(loaded.name)
         }
-        let (since, now, wallNow) = moments(loaded)
-        let origin = UTCTime.millis(fromISO: loaded.header.startedAt) ?? wallNow
+        let (since, now, wallNow) = moments(loaded, wallNow: clock.now())
+        let origin = loaded.header.startedAt ?? wallNow
         let log = SessionLog(
-            header: loaded.header, writer: writer, seq: loaded.replay.lastSeq, origin: origin,
-            drift: wallNow - origin - now.milliseconds)
+            header: loaded.header, writer: writer, seq: loaded.replay.lastSeq, clock: clock, origin: origin,
+            drift: wallNow.milliseconds - origin.milliseconds - now.milliseconds)
         log.note(.opened(resumed: true), at: now)
         var session = loaded.session
         if let facts = try? session.handle(.recover(since: since), at: now) {
@@ -143,17 +145,17 @@ extension SessionLog {
 
     /// Until when was the screen up (the later of the last line and the heartbeat), and the
     /// session time now: that moment plus the wall-clock time since.
-    static func moments(_ loaded: LoadedSession) -> (since: Duration, now: Duration, wallNow: Int64) {
-        let wallNow = UTCTime.nowMillis()
+    static func moments(
+        _ loaded: LoadedSession, wallNow: WallTime
+    ) -> (since: Duration, now: Duration, wallNow: WallTime) {
         var since = loaded.replay.lastMoment
-        var wallAtSince =
-            loaded.entries.last.flatMap { UTCTime.millis(fromISO: $0.wall) }
-            ?? UTCTime.millis(fromISO: loaded.header.startedAt) ?? wallNow
-        if let beat = loaded.heartbeat, beat.t > since, let wall = UTCTime.millis(fromISO: beat.wall) {
+        var wallAtSince = loaded.entries.last?.wall ?? loaded.header.startedAt ?? wallNow
+        if let beat = loaded.heartbeat, beat.t > since {
             since = beat.t
-            wallAtSince = wall
+            wallAtSince = beat.wall
         }
-        return (since, since + .milliseconds(max(0, wallNow - wallAtSince)), wallNow)
+        let down = Duration.milliseconds(max(0, wallNow.milliseconds - wallAtSince.milliseconds))
+        return (since, since + down, wallNow)
     }
 
     /// Whether the file ends with a `\n` (or is empty): its last byte, read through the descriptor.

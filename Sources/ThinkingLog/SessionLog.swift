@@ -15,10 +15,12 @@ public final class SessionLog {
 
     let writer: LogWriter
     private var seq: Int
-    private let origin: Int64
-    /// When this process opened the log (UTC, ISO 8601), for the heartbeat.
-    private let openedAt = UTCTime.iso(millis: UTCTime.nowMillis())
-    /// How far the wall clock stood ahead of the monotonic clock at the last check.
+    private let clock: WallClock
+    /// The wall-clock time at session time zero.
+    private let origin: WallTime
+    /// When this process opened the log, for the heartbeat.
+    private let openedAt: WallTime
+    /// How far the wall clock stood ahead of the monotonic clock at the last check (ms).
     private var drift: Int64
     /// Sorted keys: every line reads the same way, and a reader can tell an action from a
     /// fact by its first bytes.
@@ -31,26 +33,27 @@ public final class SessionLog {
     /// A gap between the clocks larger than this is recorded (suspend, clock set).
     static let gapThreshold: Int64 = 2000
 
-    init(header: LogHeader, writer: LogWriter, seq: Int, origin: Int64, drift: Int64) {
+    init(header: LogHeader, writer: LogWriter, seq: Int, clock: WallClock, origin: WallTime, drift: Int64) {
         self.header = header
         self.writer = writer
         self.seq = seq
+        self.clock = clock
         self.origin = origin
         self.drift = drift
+        openedAt = clock.now()
     }
 
     /// Creates the log of a new session, whose monotonic time zero is now.
     public static func start(
         plan: SessionPlan, paths: StorePaths, program: String,
-        fileSystem: any LogFileSystem = PosixFileSystem()
+        fileSystem: any LogFileSystem = PosixFileSystem(), clock: WallClock = .system
     ) throws -> SessionLog {
-        let now = UTCTime.nowMillis()
-        let date = Date(timeIntervalSince1970: Double(now) / 1000)
+        let now = clock.now()
         let writer = try LogWriter.create(
-            protocolID: plan.definition.id, startedAt: date, paths: paths, fileSystem: fileSystem)
+            protocolID: plan.definition.id, startedAt: now, paths: paths, fileSystem: fileSystem)
         let name = URL(fileURLWithPath: writer.path).deletingPathExtension().lastPathComponent
-        let header = LogHeader(session: name, startedAt: UTCTime.iso(millis: now), program: program, plan: plan)
-        let log = SessionLog(header: header, writer: writer, seq: 0, origin: now, drift: 0)
+        let header = LogHeader(session: name, startedAt: now, program: program, plan: plan)
+        let log = SessionLog(header: header, writer: writer, seq: 0, clock: clock, origin: now, drift: 0)
         log.writer.append(try log.encoder.encode(header))
         log.note(.opened(resumed: false), at: .zero)
         log.heartbeat(at: .zero)
@@ -59,19 +62,18 @@ public final class SessionLog {
 
     /// Records an accepted action and the facts it caused, in that order.
     public func record(_ action: Action, at t: Duration, facts: [Fact]) {
-        append(LogEntry(seq: 0, wall: "", t: t, action: action))
-        for fact in facts { append(LogEntry(seq: 0, wall: "", t: t, fact: fact)) }
+        append(LogEntry(seq: 0, wall: nil, t: t, action: action))
+        for fact in facts { append(LogEntry(seq: 0, wall: nil, t: t, fact: fact)) }
     }
 
     public func note(_ note: ProgramNote, at t: Duration) {
-        append(LogEntry(seq: 0, wall: "", t: t, program: note))
+        append(LogEntry(seq: 0, wall: nil, t: t, program: note))
     }
 
     /// Compares the clocks at session time `t`; records a gap when the wall clock moved
     /// ahead (a suspended laptop) or back by more than two seconds.
     public func checkClock(at t: Duration) {
-        let now = UTCTime.nowMillis()
-        let current = now - origin - t.milliseconds
+        let current = clock.now().milliseconds - origin.milliseconds - t.milliseconds
         if abs(current - drift) > Self.gapThreshold {
             note(.clockGap(wall: .milliseconds(current - drift)), at: t)
             drift = current
@@ -82,8 +84,7 @@ public final class SessionLog {
     /// being typed. Not fsynced (it is rewritten every second); 0600 whatever the umask,
     /// never written through a link.
     public func heartbeat(at t: Duration, draft: Draft? = nil) {
-        let beat = Heartbeat(
-            t: t, wall: UTCTime.iso(millis: UTCTime.nowMillis()), pid: getpid(), openedAt: openedAt, draft: draft)
+        let beat = Heartbeat(t: t, wall: clock.now(), pid: getpid(), openedAt: openedAt, draft: draft)
         guard let data = try? encoder.encode(beat) else { return }
         let beatPath = Heartbeat.path(forLog: path)
         guard let fd = try? PrivateFiles.openOwn(beatPath, O_WRONLY | O_CREAT | O_TRUNC, mode: PrivateFiles.fileMode)
@@ -104,7 +105,7 @@ public final class SessionLog {
         var entry = entry
         seq += 1
         entry.seq = seq
-        entry.wall = UTCTime.iso(millis: UTCTime.nowMillis())
+        entry.wall = clock.now()
         // Encoding our own value types cannot fail; if it ever did, the gap in seq shows it.
         guard let data = try? encoder.encode(entry) else { return }
         writer.append(data)
@@ -116,13 +117,13 @@ public final class SessionLog {
 /// gets), and the text being typed, if any.
 public struct Heartbeat: Codable, Equatable, Sendable {
     public var t: Duration
-    public var wall: String
+    public var wall: WallTime
     public var pid: Int32?
-    /// When that process opened the session (UTC, ISO 8601).
-    public var openedAt: String?
+    /// When that process opened the session.
+    public var openedAt: WallTime?
     public var draft: Draft?
 
-    public init(t: Duration, wall: String, pid: Int32? = nil, openedAt: String? = nil, draft: Draft? = nil) {
+    public init(t: Duration, wall: WallTime, pid: Int32? = nil, openedAt: WallTime? = nil, draft: Draft? = nil) {
         self.t = t
         self.wall = wall
         self.pid = pid

@@ -42,9 +42,9 @@ extension StorePaths {
     /// `2026-11-22T10-04-12Z-round.jsonl`: the start time in UTC (so names sort by
     /// start time), then the protocol id; `attempt` 2, 3… adds `-2`, `-3`… when the
     /// name is taken.
-    public static func sessionFileName(protocolID: String, startedAt: Date, attempt: Int = 1) -> String {
+    public static func sessionFileName(protocolID: String, startedAt: WallTime, attempt: Int = 1) -> String {
         let suffix = attempt > 1 ? "-\(attempt)" : ""
-        return "\(utcStamp(startedAt))-\(sanitisedID(protocolID))\(suffix).jsonl"
+        return "\(startedAt.fileStamp)-\(sanitisedID(protocolID))\(suffix).jsonl"
     }
 
     /// Lower case, `[a-z0-9-]` only, no leading, trailing or doubled dashes;
@@ -62,15 +62,5 @@ extension StorePaths {
         out = String(out.prefix(64))
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "session" : out
-    }
-
-    /// `2026-11-22T10-04-12Z`: ISO 8601 with dashes for colons (safe in file names).
-    static func utcStamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let day = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
-        return "\(day)T\(two(parts.tm_hour))-\(two(parts.tm_min))-\(two(parts.tm_sec))Z"
     }
 }

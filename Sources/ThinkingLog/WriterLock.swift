@@ -1,4 +1,5 @@
 import Foundation
+import ThinkingCore
 
 /// One process writes a session: the writer holds an exclusive `flock` on the log itself.
 ///
@@ -10,8 +11,8 @@ public enum WriterLock {
     /// Who holds a session open, as its heartbeat says.
     public struct Holder: Equatable, Sendable {
         public var pid: Int32?
-        /// When it opened the session (UTC, ISO 8601).
-        public var since: String?
+        /// When it opened the session.
+        public var since: WallTime?
     }
 
     /// Takes the lock on an open log without waiting. Nil when taken; the holder when another

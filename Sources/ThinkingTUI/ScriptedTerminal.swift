@@ -109,12 +109,3 @@ public final class ScriptedTerminal: TerminalIO {
 
     public func restore() { isRestored = true }
 }
-
-/// A clock that moves only when told: the session time a scripted run reads.
-public final class ManualClock: @unchecked Sendable {
-    public private(set) var now: Duration
-
-    public init(now: Duration = .zero) { self.now = now }
-
-    public func advance(by duration: Duration) { now += duration }
-}

@@ -39,29 +39,6 @@ public enum RunOutcome: Equatable, Sendable {
     case terminalLost
 }
 
-/// The session's clock: the monotonic time since the session's origin, from a clock that
-/// stops while the machine is suspended (the gap is recorded separately), in whole
-/// milliseconds (the log's resolution, so replay is exact).
-public struct SessionClock: Sendable {
-    private let read: @Sendable () -> Duration
-
-    /// A clock that reads `base` now.
-    public init(now base: Duration) {
-        let clock = SuspendingClock()
-        let start = clock.now
-        read = { base + (clock.now - start) }
-    }
-
-    /// The session time as a manual clock reads it (in-process tests).
-    public init(_ manual: ManualClock) {
-        read = { manual.now }
-    }
-
-    public func now() -> Duration {
-        .milliseconds(read().milliseconds)
-    }
-}
-
 /// The session's screen as the loop runs it: a key becomes an action, the action is applied
 /// and recorded before the next frame shows its effect, and a refused one becomes a message.
 public final class SessionModel: ScreenModel {

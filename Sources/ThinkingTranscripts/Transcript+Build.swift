@@ -192,9 +192,9 @@ struct Timeline {
     let gaps: [(t: Duration, gap: Duration, total: Duration)]
 
     init(header: LogHeader, entries: [LogEntry], problems: inout [String]) {
-        if let parsed = WallTime(iso8601: header.startedAt) {
-            origin = parsed
-        } else if let first = entries.first, let wall = WallTime(iso8601: first.wall) {
+        if let startedAt = header.startedAt {
+            origin = startedAt
+        } else if let first = entries.first, let wall = first.wall {
             origin = WallTime(milliseconds: wall.milliseconds - first.t.milliseconds)
             problems.append("the header's start time is unreadable: times are counted from the first line's")
         } else {

@@ -57,7 +57,7 @@ struct BigSession {
 
     /// The log entries (actions only) that replay needs.
     func entries() -> [LogEntry] {
-        script.enumerated().map { LogEntry(seq: $0.offset + 1, wall: "", t: $0.element.t, action: $0.element.action) }
+        script.enumerated().map { LogEntry(seq: $0.offset + 1, wall: nil, t: $0.element.t, action: $0.element.action) }
     }
 }
 
@@ -75,7 +75,8 @@ struct EngineFigures {
         figures.turns = big.turnCount
         let entries = big.entries()
         let header = LogHeader(
-            session: "bench", startedAt: "2026-11-22T10:00:00.000Z", program: "bench", plan: big.plan)
+            session: "bench", startedAt: WallTime(iso8601: "2026-11-22T10:00:00.000Z"), program: "bench", plan: big.plan
+        )
         var replayed: Replay?
         figures.replayMs = Measure.median(runs: runs) { replayed = Replay.replay(header: header, entries: entries) }
         if replayed?.session.turns.count != figures.turns {

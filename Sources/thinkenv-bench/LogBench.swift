@@ -43,7 +43,8 @@ struct LogFigures {
             (#"{"action":{"handOn":{}},"seq":1234,"t":61.337,"wall":"2026-11-22T10:00:00.000Z","pad":""#
                 + String(repeating: "x", count: 110) + #""}"#).utf8)
         do {
-            let writer = try LogWriter.create(protocolID: "bench", startedAt: Date(), paths: directory.paths)
+            let writer = try LogWriter.create(
+                protocolID: "bench", startedAt: WallClock.system.now(), paths: directory.paths)
             var times: [Double] = []
             times.reserveCapacity(count)
             for _ in 0..<count {

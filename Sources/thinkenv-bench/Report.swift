@@ -1,4 +1,6 @@
 import Foundation
+import ThinkingCore
+import ThinkingLog
 
 /// The table of figures, printed and written between markers in docs/PERFORMANCE.md.
 struct Report {
@@ -47,10 +49,8 @@ struct Report {
         """
 
     static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
+        let now = WallClock.system.now()
+        return "\(now.date()) \(now.timeOfDay().prefix(5)) UTC"
     }
 }
 

@@ -52,7 +52,7 @@ final class LogFeed: SessionFeed {
         self.live = live
         watch = FileWatch(path: live.path)
         anchorT = live.anchor.t
-        clock = SessionClock(now: live.sessionTime(wallNow: UTCTime.nowMillis()))
+        clock = SessionClock(now: live.sessionTime(wallNow: WallClock.system.now()))
     }
 
     var session: Session { live.session }
@@ -64,7 +64,7 @@ final class LogFeed: SessionFeed {
         _ = live.readHeartbeat()
         if live.anchor.t != anchorT || changed {
             anchorT = live.anchor.t
-            clock = SessionClock(now: live.sessionTime(wallNow: UTCTime.nowMillis()))
+            clock = SessionClock(now: live.sessionTime(wallNow: WallClock.system.now()))
         }
         return changed
     }

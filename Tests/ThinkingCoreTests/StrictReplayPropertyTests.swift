@@ -75,14 +75,15 @@ struct StrictReplayPropertyTests {
         let names = (0..<count).map { ["Zoë", "李", "محمد", "Ben", "Chloé", "Dev", "Eun", "Fay", "Gus"][$0] }
         let plan = try SessionPlan.make(
             definition: definition, names: names, presenter: definition.needsPresenter ? names[0] : nil)
-        let header = LogHeader(session: "test", startedAt: "2026-12-03T10:00:00.000Z", program: "test", plan: plan)
+        let header = LogHeader(
+            session: "test", startedAt: WallTime(iso8601: "2026-12-03T10:00:00.000Z"), program: "test", plan: plan)
         var session = Session(plan: plan)
         var lines: [LogEntry] = []
         var now = Duration.zero
         var actions: Set<String> = []
         var kinds: Set<StepKind> = []
         func line(_ t: Duration, action: Action? = nil, fact: Fact? = nil) {
-            lines.append(LogEntry(seq: lines.count + 1, wall: "", t: t, action: action, fact: fact))
+            lines.append(LogEntry(seq: lines.count + 1, wall: nil, t: t, action: action, fact: fact))
         }
         for _ in 0..<(40 + Int(rng.next() % 160)) {
             now += .milliseconds(Int64(rng.next() % 40_000))

@@ -64,7 +64,7 @@ import ThinkingTranscripts
         _ = try expected.handle(.handOn, at: .seconds(20))
         let line = try Self.encoded(
             LogEntry(
-                seq: live.replay.lastSeq + 1, wall: UTCTime.iso(millis: UTCTime.nowMillis()), t: .seconds(20),
+                seq: live.replay.lastSeq + 1, wall: WallClock.system.now(), t: .seconds(20),
                 action: .handOn))
         let half = line.count / 2
         try Self.append(line.prefix(half), to: controller.log.path)

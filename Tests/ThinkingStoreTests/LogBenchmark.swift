@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThinkingCore
 
 @testable import ThinkingLog
 @testable import ThinkingProtocols
@@ -21,7 +22,7 @@ struct LogBenchmark {
 
     @Test func appendWithFsyncThenRead() throws {
         let temp = try TemporaryDirectory()
-        let writer = try LogWriter.create(protocolID: "bench", startedAt: Date(), paths: try temp.paths)
+        let writer = try LogWriter.create(protocolID: "bench", startedAt: WallClock.system.now(), paths: try temp.paths)
         let clock = ContinuousClock()
         var latencies: [Duration] = []
         latencies.reserveCapacity(Self.count)

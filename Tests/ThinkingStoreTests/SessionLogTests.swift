@@ -91,6 +91,30 @@ struct SessionLogTests {
         #expect(reread.problems.isEmpty)
     }
 
+    /// The time of day comes from the clock the log is given: the file's name, the header,
+    /// every line and the heartbeat; resume counts the downtime on it, to the millisecond.
+    @Test func theWallClockIsInjected() throws {
+        let dir = try TemporaryDirectory()
+        let manual = ManualClock()
+        let clock = WallClock.following(manual, from: startOfMeeting)
+        let log = try SessionLog.start(plan: try plan(), paths: try dir.paths, program: "test", clock: clock)
+        #expect(log.path.hasSuffix("/2026-11-22T10-04-12Z-round.jsonl"))
+        #expect(log.header.startedAt == startOfMeeting)
+        var session = Session(plan: try plan())
+        manual.advance(by: .seconds(3))
+        try drive(log, &session, [(.begin, 3)])
+        log.heartbeat(at: .seconds(3))
+        #expect(Heartbeat.read(forLog: log.path)?.wall == startOfMeeting.adding(.seconds(3)))
+        _ = log.close(finished: false)
+        #expect(try SessionLoader.load(path: log.path).entries.last?.wall == startOfMeeting.adding(.seconds(3)))
+
+        manual.advance(by: .milliseconds(61_250))  // the program was down for 61.25 s
+        let (resumed, _, now) = try SessionLog.resume(
+            SessionLoader.load(path: log.path), paths: try dir.paths, clock: clock)
+        #expect(now == .milliseconds(64_250))
+        _ = resumed.close(finished: false)
+    }
+
     @Test func aLostLineIsReportedEvenWhenFactsAreNotRead() throws {
         let dir = try TemporaryDirectory()
         let log = try SessionLog.start(plan: try plan(), paths: try dir.paths, program: "test")
@@ -147,8 +171,8 @@ struct SessionLogTests {
             (-1, "1969-12-31T23:59:59.999Z"),
         ])
     func utcTimes(millis: Int64, text: String) {
-        #expect(UTCTime.iso(millis: millis) == text)
-        #expect(UTCTime.millis(fromISO: text) == millis)
+        #expect(WallTime(milliseconds: millis).iso8601 == text)
+        #expect(WallTime(iso8601: text)?.milliseconds == millis)
     }
 
     @Test func utcTimesAgreeWithFoundation() {
@@ -158,7 +182,7 @@ struct SessionLogTests {
         for _ in 0..<200 {
             let millis = Int64(rng.next() % 4_000_000_000_000)
             let date = Date(timeIntervalSince1970: Double(millis) / 1000)
-            #expect(UTCTime.iso(millis: millis) == formatter.string(from: date))
+            #expect(WallTime(milliseconds: millis).iso8601 == formatter.string(from: date))
         }
     }
 }

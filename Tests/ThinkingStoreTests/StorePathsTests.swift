@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThinkingCore
 
 @testable import ThinkingLog
 @testable import ThinkingProtocols
@@ -45,7 +46,7 @@ import Testing
             StorePaths.sessionFileName(protocolID: "round", startedAt: startOfMeeting, attempt: 3)
                 == "2026-11-22T10-04-12Z-round-3.jsonl")
         #expect(
-            StorePaths.sessionFileName(protocolID: "pair", startedAt: Date(timeIntervalSince1970: 0.9))
+            StorePaths.sessionFileName(protocolID: "pair", startedAt: WallTime(milliseconds: 900))
                 == "1970-01-01T00-00-00Z-pair.jsonl")
     }
 

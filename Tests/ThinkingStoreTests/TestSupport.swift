@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThinkingCore
 
 @testable import ThinkingLog
 @testable import ThinkingProtocols
@@ -85,4 +86,4 @@ func writeFile(_ path: String, _ text: String) {
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }
 
-let startOfMeeting = Date(timeIntervalSince1970: 1_795_341_852)  // 2026-11-22T10:04:12Z
+let startOfMeeting = WallTime(milliseconds: 1_795_341_852_000)  // 2026-11-22T10:04:12Z

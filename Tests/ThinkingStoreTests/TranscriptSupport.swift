@@ -19,13 +19,14 @@ struct ScriptedLog {
     let origin: WallTime
 
     init(_ plan: SessionPlan, name: String = "morning", startedAt: String = "2026-11-22T10:00:00.000Z") {
-        header = LogHeader(session: name, startedAt: startedAt, program: "thinkenv 0.1.0", plan: plan)
+        header = LogHeader(
+            session: name, startedAt: WallTime(iso8601: startedAt), program: "thinkenv 0.1.0", plan: plan)
         session = Session(plan: plan)
         origin = WallTime(iso8601: startedAt) ?? WallTime(milliseconds: 0)
     }
 
     private mutating func append(action: Action? = nil, fact: Fact? = nil, program: ProgramNote? = nil) {
-        let wall = origin.adding(now + gaps).iso8601
+        let wall = origin.adding(now + gaps)
         entries.append(
             LogEntry(seq: entries.count + 1, wall: wall, t: now, action: action, fact: fact, program: program))
     }

@@ -105,7 +105,9 @@ struct TranscriptTests {
         var log = try Self.scriptedRound()
         log.entries.remove(at: 3)
         log.raw(
-            LogEntry(seq: log.entries.count + 2, wall: "2026-11-22T10:07:00.000Z", t: .seconds(420), action: .handOn))
+            LogEntry(
+                seq: log.entries.count + 2, wall: WallTime(iso8601: "2026-11-22T10:07:00.000Z"), t: .seconds(420),
+                action: .handOn))
         let transcript = try log.transcript(readProblems: ["the last line is torn (27 bytes) and was left out"])
         // The missing line ends the trustworthy record: nothing after it is replayed, not
         // even the hand-on that would otherwise be refused.
@@ -134,7 +136,10 @@ struct TranscriptTests {
 
     @Test func anUnreadableStartTimeFallsBackToTheFirstLine() throws {
         var log = try Self.scriptedRound()
-        log.header.startedAt = "yesterday morning"
+        var header = try JSONSerialization.jsonObject(with: JSONEncoder().encode(log.header)) as! [String: Any]
+        header["startedAt"] = "yesterday morning"
+        log.header = try JSONDecoder().decode(LogHeader.self, from: JSONSerialization.data(withJSONObject: header))
+        #expect(log.header.startedAt == nil && log.header.plan == log.session.plan)
         let transcript = try log.transcript()
         #expect(transcript.started.iso8601 == "2026-11-22T10:00:00.000Z")
         #expect(transcript.problems.contains { $0.contains("start time is unreadable") })

@@ -7,14 +7,16 @@ public struct LogHeader: Codable, Equatable, Sendable {
     public var kind: String
     /// The session's name (its file name without `.jsonl`).
     public var session: String
-    /// UTC wall time at the session's origin (monotonic time zero), ISO 8601.
-    public var startedAt: String
+    /// The wall-clock time at the session's origin (monotonic time zero), written in UTC;
+    /// nil when the file's text is not a time (a hand-edited header: the transcript then
+    /// counts from the first line's time and says so).
+    public var startedAt: WallTime?
     /// The program that wrote it: `thinkenv 0.1.0`.
     public var program: String
     /// The whole plan: the protocol as run, the people, roles and settings.
     public var plan: SessionPlan
 
-    public init(session: String, startedAt: String, program: String, plan: SessionPlan) {
+    public init(session: String, startedAt: WallTime?, program: String, plan: SessionPlan) {
         format = Self.currentFormat
         kind = Self.kindName
         self.session = session
@@ -28,8 +30,9 @@ public struct LogHeader: Codable, Equatable, Sendable {
 public struct LogEntry: Codable, Equatable, Sendable {
     /// 1-based, one more than the line before: a gap means lines were lost.
     public var seq: Int
-    /// UTC wall-clock time, ISO 8601 with milliseconds.
-    public var wall: String
+    /// The wall-clock time it was written, in UTC to the millisecond; nil when the file's text
+    /// is not a time.
+    public var wall: WallTime?
     /// Monotonic time since the session's origin (seconds, millisecond precision).
     public var t: Duration
     public var action: Action?
@@ -37,7 +40,7 @@ public struct LogEntry: Codable, Equatable, Sendable {
     public var program: ProgramNote?
 
     public init(
-        seq: Int, wall: String, t: Duration, action: Action? = nil, fact: Fact? = nil, program: ProgramNote? = nil
+        seq: Int, wall: WallTime?, t: Duration, action: Action? = nil, fact: Fact? = nil, program: ProgramNote? = nil
     ) {
         self.seq = seq
         self.wall = wall
@@ -58,4 +61,37 @@ public enum ProgramNote: Codable, Equatable, Sendable {
     /// Lines that could not be written at the time and were written late, once the
     /// problem cleared (disk full, a permission restored).
     case writtenLate(count: Int)
+}
+
+// MARK: - Reading the wall times leniently
+
+extension LogHeader {
+    private enum CodingKeys: String, CodingKey { case format, kind, session, startedAt, program, plan }
+
+    /// A start time that is not a time reads as nil (the rest of the header still counts).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(Int.self, forKey: .format)
+        kind = try container.decode(String.self, forKey: .kind)
+        session = try container.decode(String.self, forKey: .session)
+        startedAt = try? container.decodeIfPresent(WallTime.self, forKey: .startedAt)
+        program = try container.decode(String.self, forKey: .program)
+        plan = try container.decode(SessionPlan.self, forKey: .plan)
+    }
+}
+
+extension LogEntry {
+    private enum CodingKeys: String, CodingKey { case seq, wall, t, action, fact, program }
+
+    /// A wall time that is not a time reads as nil: the session's own clock is `t`, and replay
+    /// never needs the wall time.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try container.decode(Int.self, forKey: .seq)
+        wall = try? container.decodeIfPresent(WallTime.self, forKey: .wall)
+        t = try container.decode(Duration.self, forKey: .t)
+        action = try container.decodeIfPresent(Action.self, forKey: .action)
+        fact = try container.decodeIfPresent(Fact.self, forKey: .fact)
+        program = try container.decodeIfPresent(ProgramNote.self, forKey: .program)
+    }
 }
