@@ -33,9 +33,12 @@ final class Controller {
     var session: Session
     let log: SessionLog
 
-    init(_ plan: SessionPlan, paths: StorePaths, fileSystem: any LogFileSystem = PosixFileSystem()) throws {
+    init(
+        _ plan: SessionPlan, paths: StorePaths, fileSystem: any LogFileSystem = PosixFileSystem(),
+        clock: WallClock = .system
+    ) throws {
         session = Session(plan: plan)
-        log = try SessionLog.start(plan: plan, paths: paths, program: "test", fileSystem: fileSystem)
+        log = try SessionLog.start(plan: plan, paths: paths, program: "test", fileSystem: fileSystem, clock: clock)
     }
 
     init(resuming session: Session, log: SessionLog) {

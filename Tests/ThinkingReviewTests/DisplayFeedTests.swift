@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import ThinkingCore
+import ThinkingLog
+import ThinkingTUI
+
+/// The display's clock, in-process: one manual "world" time drives the controller's wall
+/// clock, the display's wall clock and the display's monotonic clock.
+@Suite("The display's feed and loop, in-process", .serialized)
+struct DisplayFeedTests {
+    /// The time of day: the world's time from a start, shifted when a test sets the clock.
+    final class Wall: @unchecked Sendable {
+        let world = ManualClock()
+        var shift: Duration = .zero
+        let start = WallTime(iso8601: "2026-12-03T10:00:00.000Z")!
+        var clock: WallClock { WallClock { [self] in start.adding(world.now + shift) } }
+    }
+
+    func seconds(_ s: Double) -> Duration { .milliseconds(Int64(s * 1000)) }
+
+    /// Session time now is the anchor's `t` plus the wall time since it, then counted on the
+    /// display's own clock; a controller that goes quiet leaves it held 1.5 s past its last
+    /// sign of life; its next sign of life lets it go on.
+    @Test func anchorsOnTheLastSignOfLifeAndHoldsWhenTheControllerIsGone() throws {
+        let sandbox = try Sandbox()
+        let wall = Wall()
+        let controller = try Controller(Plans.round(["Zoë", "李"]), paths: sandbox.paths, clock: wall.clock)
+        wall.world.advance(by: .seconds(2))
+        try controller.act(.begin, at: 2)
+        wall.world.advance(by: .milliseconds(500))
+        let feed = LogFeed(
+            try LiveSession(path: controller.log.path), wallClock: wall.clock, clock: SessionClock(wall.world))
+        #expect(feed.now() == seconds(2.5) && !feed.isHeld)
+
+        // The display's time of day is set back an hour: the clock counts on regardless.
+        wall.shift = .seconds(-3600)
+        wall.world.advance(by: .milliseconds(700))
+        #expect(feed.now() == seconds(3.2))
+        wall.shift = .zero
+
+        controller.log.heartbeat(at: seconds(3.2))
+        wall.world.advance(by: .seconds(1))
+        _ = feed.refresh()
+        #expect(feed.now() == seconds(4.2) && !feed.isHeld)
+
+        // The controller is killed: nothing more is written.
+        wall.world.advance(by: .seconds(5))
+        _ = feed.refresh()
+        #expect(feed.now() == seconds(4.7) && feed.isHeld)
+
+        // It is back (a resume): its heartbeat moves the clock on from there.
+        controller.log.heartbeat(at: seconds(9.2))
+        wall.world.advance(by: .milliseconds(300))
+        #expect(feed.refresh() == false)
+        #expect(feed.now() == seconds(9.5) && !feed.isHeld)
+        try controller.act(.handOn, at: 9.5)
+        #expect(feed.refresh() == true)
+        #expect(feed.session.stage.liveTurn?.person == 1)
+    }
+
+    /// The display's loop: frames follow the session until the controller goes quiet, then
+    /// the clock stops; a key leaves; the log is never written.
+    @Test func theLoopStopsTheClockWhenTheControllerIsGoneAndLeavesOnQ() throws {
+        let sandbox = try Sandbox()
+        let wall = Wall()
+        let controller = try Controller(Plans.round(["Zoë", "李"]), paths: sandbox.paths, clock: wall.clock)
+        try controller.act(.begin, at: 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: controller.log.path))
+        let feed = LogFeed(
+            try LiveSession(path: controller.log.path), wallClock: wall.clock, clock: SessionClock(wall.world))
+        let terminal = ScriptedTerminal(clock: wall.world, script: [.wait(.seconds(6)), .key(.character("q"))])
+        var shown: [(Duration, Bool, [String])] = []
+        terminal.onDraw = { frame in shown.append((wall.world.now, feed.isHeld, frame.lines())) }
+        #expect(ScreenLoop(terminal: terminal).run(DisplayModel(feed: feed)) == .left)
+        #expect(terminal.isRestored)
+        let moving = shown.filter { !$0.1 }
+        let held = shown.filter(\.1)
+        #expect(moving.count >= 2 && held.count >= 3, "\(shown.map(\.0))")
+        // While it ran, every frame differs from the one before (the clock moved) …
+        #expect(zip(moving, moving.dropFirst()).allSatisfy { $0.2 != $1.2 })
+        // … once held, nothing on the room's screen moves.
+        #expect(Set(held.map(\.2)).count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: controller.log.path)) == before)
+    }
+}
