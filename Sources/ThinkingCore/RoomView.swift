@@ -61,12 +61,25 @@ public struct RoomView: Equatable, Sendable {
         public var speaking: Bool
     }
 
-    /// Where a thinking partnership stands.
-    public struct Part: Equatable, Sendable {
-        /// 1-based.
-        public var number: Int
-        public var count: Int
-        public var name: String
+    /// Who the person on screen is in the step (the screen puts it in words).
+    public enum Role: Equatable, Sendable {
+        case member
+        /// A member who passed, offered the turn again.
+        case offeredAgain
+        case presenter
+        case thinker
+        /// One of the two speakers of a dialogue.
+        case inDialogue
+    }
+
+    /// Where the step stands, beside its title (the screen puts it in words).
+    public enum Progress: Equatable, Sendable {
+        /// Round `number` of `count` (nil: rounds go on until everyone passes).
+        case round(Int, of: Int?)
+        /// A single round offered again to those who passed.
+        case offeredAgain
+        /// Pairs: the first or second turn of the shared clock (`of` 3 with a trio).
+        case pairsTurn(Int, of: Int)
     }
 
     public struct PairLine: Equatable, Sendable {
@@ -81,13 +94,12 @@ public struct RoomView: Equatable, Sendable {
     public var stepCount: Int
     public var stepTitle: String?
     public var stepKind: StepKind?
-    /// "Round 2 of 3", "Round 2" (keep going round), "Turn 1 of 2" in pairs.
-    public var roundLabel: String?
+    /// Round 2 of 3, round 2 (keep going round), turn 1 of 2 in pairs.
+    public var progress: Progress?
     public var question: String?
     public var components: [Component]
     public var thinker: String?
-    /// "Presenter", "Member", "Thinker"; in a second offer "Offered again".
-    public var roleLabel: String?
+    public var role: Role?
     /// For an appreciation round: whom it is for.
     public var recipient: String?
     public var clock: ClockState?
@@ -102,7 +114,7 @@ public struct RoomView: Equatable, Sendable {
     /// The step's own time used and allowed (a dialogue's total, a discussion's budget).
     public var stepTime: TimeUsed?
     /// A thinking partnership's part, and the partner giving attention.
-    public var part: Part?
+    public var part: PartnershipPart?
     public var partner: String?
     /// A transforming meeting's agenda item: its number, and its time used against its budget.
     public var item: Item?
@@ -118,8 +130,8 @@ extension Session {
         var view = RoomView(
             protocolName: definition.name, phase: .ready, stepNumber: stepIndex.map { $0 + 1 },
             stepCount: definition.steps.count, stepTitle: step?.title, stepKind: step?.kind,
-            roundLabel: nil, question: stepIndex.flatMap { question(forStep: $0) },
-            components: step?.components ?? [], thinker: nil, roleLabel: nil,
+            progress: nil, question: stepIndex.flatMap { question(forStep: $0) },
+            components: step?.components ?? [], thinker: nil, role: nil,
             recipient: step?.to == .presenter ? plan.presenter.map(name) : nil,
             clock: nil, allotted: nil, order: [], pairs: [], paused: isPaused, budget: nil)
         if let total = definition.budget {
@@ -134,6 +146,7 @@ extension Session {
             view.phase = .ready
             if [.round, .talk].contains(definition.steps[index].kind) {
                 let people = audience(for: definition.steps[index])
+                guard !people.isEmpty else { break }
                 let (starter, direction) = starterAndDirection(for: definition.steps[index], audience: people)
                 view.order = Self.order(people, from: starter, direction).enumerated().map {
                     RoomView.OrderEntry(name: name($1), status: $0 == 0 ? .next : .waiting)
@@ -141,17 +154,17 @@ extension Session {
             }
         case .round(let progress):
             view.phase = .turn
-            view.roundLabel = roundLabel(progress, step: definition.steps[progress.step])
+            view.progress = roundProgress(progress, step: definition.steps[progress.step])
             fill(&view, turn: progress.turn, now: now)
-            view.roleLabel = progress.turn.secondOffer ? "Offered again" : "Member"
+            view.role = progress.turn.secondOffer ? .offeredAgain : .member
             view.order = orderStrip(progress).map { RoomView.OrderEntry(name: name($0.0), status: $0.1) }
         case .presenter(_, let turn):
             view.phase = .turn
             fill(&view, turn: turn, now: now)
-            view.roleLabel = "Presenter"
+            view.role = .presenter
         case .pairs(let progress):
             view.phase = .pairs
-            view.roundLabel = "Turn \(progress.half + 1) of \(progress.halves)"
+            view.progress = .pairsTurn(progress.half + 1, of: progress.halves)
             let elapsed = activeTime(from: progress.halfStartedAt, to: now)
             view.clock = .remaining(max(.zero, progress.allotted - elapsed))
             view.allotted = progress.allotted
@@ -164,11 +177,11 @@ extension Session {
         case .question:
             view.phase = .question
             view.thinker = plan.presenter.map(name)
-            view.roleLabel = "Presenter"
+            view.role = .presenter
         case .dialogue(let progress):
             view.phase = .turn
             fill(&view, turn: progress.turn, now: now)
-            view.roleLabel = "Dialogue"
+            view.role = .inDialogue
             view.totals = totals(step: progress.step, people: progress.people, live: progress.turn, now: now)
             view.stepTime = stepTime(progress.step, since: progress.stepStartedAt, now: now)
         case .discussion(let progress):
@@ -179,11 +192,9 @@ extension Session {
         case .partnership(let progress):
             view.phase = .turn
             fill(&view, turn: progress.turn, now: now)
-            view.roleLabel = "Thinker"
+            view.role = .thinker
             view.partner = name(progress.partner)
-            view.part = RoomView.Part(
-                number: progress.part + 1, count: PartnershipProgress.parts.count,
-                name: PartnershipProgress.parts[progress.part])
+            view.part = progress.part
         case .complete:
             view.phase = .complete
         case .finished:
@@ -219,11 +230,11 @@ extension Session {
         plan.definition.steps[step].time.map { RoomView.TimeUsed(used: activeTime(from: start, to: now), total: $0) }
     }
 
-    private func roundLabel(_ progress: RoundProgress, step: StepDefinition) -> String? {
+    private func roundProgress(_ progress: RoundProgress, step: StepDefinition) -> RoomView.Progress? {
         switch step.rounds {
-        case .fixed(1): return progress.offeringAgain ? "Offered again to those who passed" : nil
-        case .fixed(let count): return "Round \(progress.round) of \(count)"
-        case .untilAllPass: return "Round \(progress.round)"
+        case .fixed(1): return progress.offeringAgain ? .offeredAgain : nil
+        case .fixed(let count): return .round(progress.round, of: count)
+        case .untilAllPass: return .round(progress.round, of: nil)
         }
     }
 

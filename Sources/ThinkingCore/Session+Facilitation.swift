@@ -39,8 +39,8 @@ extension Session {
     }
 
     mutating func addNote(_ text: String, at now: Duration) throws(Rejection) -> [Fact] {
+        if let refusal = refusal(of: .note) { throw refusal }
         guard let step = stage.step else { throw .notesNotRecordedHere }
-        guard plan.definition.steps[step].notes else { throw .notesNotRecordedHere }
         let content = text.trimmed
         if content.isEmpty { throw .emptyText }
         let note = Note(at: now, step: step, person: stage.liveTurn?.person, text: content)

@@ -24,7 +24,7 @@ extension Session {
         let thinker = plan.starter.flatMap { circle.contains($0) ? $0 : nil } ?? circle[0]
         let partner = circle.first { $0 != thinker } ?? thinker
         let turn = LiveTurn(person: thinker, role: .thinker, startedAt: now, allotted: nil)
-        stage = .partnership(PartnershipProgress(step: step, partner: partner, turn: turn, part: 0))
+        stage = .partnership(PartnershipProgress(step: step, partner: partner, turn: turn, part: .explore))
         return [Fact(at: now, .partStarted(step: step, part: 0)), turnStarted(step: step, number: 1, turn)]
     }
 
@@ -62,14 +62,14 @@ extension Session {
         case .partnership(var progress):
             pushUndoPoint()
             var facts = endOpenTurn(at: now, endedBy: .thinker)
-            guard progress.part + 1 < PartnershipProgress.parts.count else {
+            guard let next = progress.part.next else {
                 return facts + completeStep(progress.step, at: now)
             }
-            progress.part += 1
+            progress.part = next
             progress.turn = LiveTurn(person: progress.turn.person, role: .thinker, startedAt: now, allotted: nil)
             stage = .partnership(progress)
-            facts.append(Fact(at: now, .partStarted(step: progress.step, part: progress.part)))
-            facts.append(turnStarted(step: progress.step, number: progress.part + 1, progress.turn))
+            facts.append(Fact(at: now, .partStarted(step: progress.step, part: next.rawValue)))
+            facts.append(turnStarted(step: progress.step, number: next.number, progress.turn))
             return facts
         default:
             throw .noTurnInProgress
@@ -82,7 +82,7 @@ extension Session {
         switch stage {
         case .dialogue(let progress): live = (progress.turn, progress.step, progress.turnNumber)
         case .discussion(let progress): live = progress.speaker.map { ($0, progress.step, progress.turnNumber) }
-        case .partnership(let progress): live = (progress.turn, progress.step, progress.part + 1)
+        case .partnership(let progress): live = (progress.turn, progress.step, progress.part.number)
         default: live = nil
         }
         guard let (turn, step, number) = live else { return [] }
@@ -113,6 +113,7 @@ extension Session {
 
     /// Turns the discussion into a round of everyone, from the person after the last speaker.
     mutating func roundFromHere(at now: Duration) throws(Rejection) -> [Fact] {
+        if let refusal = refusal(of: .roundFromHere) { throw refusal }
         guard case .discussion(let progress) = stage else { throw .notADiscussion }
         if isPaused { throw .paused }
         let facts = endOpenTurn(at: now, endedBy: .thinker)
@@ -127,7 +128,8 @@ extension Session {
 
     /// The thinker's incisive question, kept because they chose to keep it (from part four).
     mutating func keepIncisiveQuestion(_ text: String, at now: Duration) throws(Rejection) -> [Fact] {
-        guard case .partnership(let progress) = stage, progress.part >= 3 else { throw .notTheIncisiveQuestion }
+        if let refusal = refusal(of: .incisiveQuestion) { throw refusal }
+        guard case .partnership(let progress) = stage else { throw .notTheIncisiveQuestion }
         let question = text.trimmed
         if question.isEmpty { throw .emptyText }
         incisiveQuestion = question
@@ -136,12 +138,8 @@ extension Session {
 
     /// Ends a discussion or a dialogue now (the facilitator moves on).
     mutating func endStep(at now: Duration) throws(Rejection) -> [Fact] {
-        let step: Int
-        switch stage {
-        case .discussion(let progress): step = progress.step
-        case .dialogue(let progress): step = progress.step
-        default: throw .notOpenEnded
-        }
+        if let refusal = refusal(of: .endStep) { throw refusal }
+        guard let step = stage.step else { throw .notOpenEnded }
         if isPaused { throw .paused }
         undoStack.removeAll()
         return endOpenTurn(at: now, endedBy: .facilitator) + completeStep(step, at: now)

@@ -79,6 +79,7 @@ extension Session {
     }
 
     mutating func swapEarly(at now: Duration) throws(Rejection) -> [Fact] {
+        if let refusal = refusal(of: .swapEarly) { throw refusal }
         guard case .pairs(let progress) = stage else { throw .notPairs }
         if isPaused { throw .paused }
         return [Fact(at: now, .earlySwap(step: progress.step, half: progress.half))]

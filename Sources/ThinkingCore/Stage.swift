@@ -129,22 +129,23 @@ public struct DiscussionProgress: Codable, Equatable, Sendable {
     public var timeUp: Bool
 }
 
+/// The six parts of a thinking partnership, in the thinker's order (the screen names them).
+public enum PartnershipPart: Int, CaseIterable, Codable, Comparable, Sendable {
+    case explore, furtherGoal, assumptions, incisiveQuestion, recordingTheQuestion, appreciation
+
+    /// 1-based, as the room counts them.
+    public var number: Int { rawValue + 1 }
+    /// The part after this one, nil after the last.
+    public var next: PartnershipPart? { PartnershipPart(rawValue: rawValue + 1) }
+
+    public static func < (a: PartnershipPart, b: PartnershipPart) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// A thinking partnership in progress: which of the six parts the thinker is in.
 public struct PartnershipProgress: Codable, Equatable, Sendable {
-    /// The six parts, in the thinker's order.
-    public static let parts = [
-        "Explore: what do you want to think about, and what are your thoughts?",
-        "The further goal for this session",
-        "Assumptions: what might be stopping you?",
-        "The incisive question",
-        "Recording the incisive question",
-        "Appreciation",
-    ]
-
     public var step: Int
     public var partner: PersonID
     /// The thinker's current part, a turn of its own (untimed).
     public var turn: LiveTurn
-    /// 0-based index into `parts`.
-    public var part: Int
+    public var part: PartnershipPart
 }

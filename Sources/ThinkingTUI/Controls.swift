@@ -104,18 +104,18 @@ extension Controls {
         }
         switch key {
         case .character("r"):
-            if case .discussion = session.stage { return .act(.roundFromHere) }
-            return .none
+            return session.allows(.roundFromHere) ? .act(.roundFromHere) : .none
         case .character("e"):
-            switch session.stage {
-            case .discussion, .dialogue: overlay = .confirmEndStep
-            default: message = "This step ends by itself."
+            if let refusal = session.refusal(of: .endStep) {
+                message = refusal.description
+            } else {
+                overlay = .confirmEndStep
             }
             return .none
         case .character(" "), .enter:
+            if session.allows(.swapEarly) { overlay = .confirmSwap; return .none }
             switch session.stage {
             case .ready: return .act(.begin)
-            case .pairs: overlay = .confirmSwap; return .none
             case .complete, .finished: return .none
             default: return .act(.handOn)
             }
@@ -124,12 +124,12 @@ extension Controls {
         case .character("z"): return .act(session.isPaused ? .resume : .pause)
         case .character("i"): return .act(.noteInterruption)
         case .character("n"):
-            if case .partnership(let progress) = session.stage, progress.part >= 3 {
+            if session.allows(.incisiveQuestion) {
                 overlay = .incisive("")
-            } else if session.currentStep?.notes == true {
-                overlay = .note("")
+            } else if let refusal = session.refusal(of: .note) {
+                message = refusal.description
             } else {
-                message = "Notes are not recorded in this step."
+                overlay = .note("")
             }
             return .none
         case .character("c"): overlay = .components; return .none
@@ -230,9 +230,9 @@ extension Controls {
         case .question:
             if case .question = session.stage { questionDraft = draft.text }
         case .incisiveQuestion:
-            if case .partnership(let progress) = session.stage, progress.part >= 3 { overlay = .incisive(draft.text) }
+            if session.allows(.incisiveQuestion) { overlay = .incisive(draft.text) }
         case .note:
-            if session.currentStep?.notes == true { overlay = .note(draft.text) }
+            if session.allows(.note) { overlay = .note(draft.text) }
         }
     }
 }

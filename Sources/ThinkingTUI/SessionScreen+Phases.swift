@@ -11,7 +11,9 @@ extension SessionScreen {
             let line: Rect
             (rest, line) = rest.splitBottom(2)
             buffer.writeCentred(
-                "Part \(part.number) of \(part.count) · \(part.name)", y: line.y, in: line, style: .quiet)
+                "Part \(part.number) of \(PartnershipPart.allCases.count) · \(RoomWords.part(part))", y: line.y,
+                in: line,
+                style: .quiet)
         }
         // The name, the role, a line about the time, then the clock: one block, centred.
         let banner = nameBannerSize(width: buffer.width, height: buffer.height)
@@ -25,7 +27,7 @@ extension SessionScreen {
         (line, below) = below.splitTop(nameRows)
         drawName(view.thinker, banner: banner, into: &buffer, area: line)
         (line, below) = below.splitTop(1)
-        var role = view.roleLabel ?? ""
+        var role = view.role.map(RoomWords.role) ?? ""
         if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
         if let partner = view.partner { role += " · Partner: \(partner)" }
         buffer.writeCentred(role, y: line.y, in: line, style: .quiet)

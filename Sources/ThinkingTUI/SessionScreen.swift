@@ -71,7 +71,7 @@ public struct SessionScreen {
         let step = view.stepTitle.flatMap { $0 == view.protocolName ? nil : $0 }
         let title = [view.protocolName, step].compactMap { $0 }.joined(separator: " · ")
         var right: [String] = []
-        if let label = view.roundLabel { right.append(label) }
+        if let progress = view.progress { right.append(RoomWords.progress(progress)) }
         if let number = view.stepNumber { right.append("Step \(number) of \(view.stepCount)") }
         if let item = view.item {
             let budget = item.budget.map { " · \(DurationText.clock(item.used)) of \(DurationText.format($0))" } ?? ""
@@ -147,7 +147,7 @@ public struct SessionScreen {
             (full, compact) = (
                 "Space: next part · u: undo · z: pause · ?: keys · q: quit", "Space: next part · ?: keys"
             )
-        case .turn where view.roleLabel == "Presenter":
+        case .turn where view.role == .presenter:
             (full, compact) = (
                 "Space: finished · u: undo · z: pause · n: note · i: interruption · ?: keys · q: quit",
                 "Space: finished · u: undo · z: pause · ?: keys · q: quit"
