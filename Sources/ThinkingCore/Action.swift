@@ -68,6 +68,7 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     case presenterCannotLeave
     case lastPersonCannotLeave
     case notTheIncisiveQuestion
+    case nobodyHere
 
     public var description: String {
         switch self {
@@ -92,6 +93,7 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyHere: "That name is already in the session."
         case .presenterCannotLeave: "The council cannot go on without its Presenter: end the session instead."
         case .lastPersonCannotLeave: "Someone must stay: end the session instead."
+        case .nobodyHere: "Nobody is here for this step: add someone with +, or end the session with q."
         case .notTheIncisiveQuestion: "The incisive question is kept in a thinking partnership, from its fourth part."
         }
     }

@@ -126,7 +126,8 @@ extension Session {
                 } ?? true
             another = progress.anyoneSpoke && withinTime
         }
-        if another {
+        // Nobody left to go round (every member has left): the step ends here.
+        if another, !audience(for: definition).isEmpty {
             return startRound(
                 step: progress.step, round: progress.round + 1,
                 stepStartedAt: progress.stepStartedAt, at: now)

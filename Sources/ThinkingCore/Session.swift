@@ -155,8 +155,9 @@ public struct Session: Equatable, Sendable {
     private mutating func begin(at now: Duration) throws(Rejection) -> [Fact] {
         guard case .ready(let step) = stage else { throw .nothingToBegin }
         if isPaused { throw .paused }
-        undoStack.removeAll()
         let definition = plan.definition.steps[step]
+        if [.round, .talk].contains(definition.kind), audience(for: definition).isEmpty { throw .nobodyHere }
+        undoStack.removeAll()
         if let item = definition.item, itemStarts[item.number] == nil { itemStarts[item.number] = now }
         var facts = [Fact(at: now, .stepStarted(step: step, kind: definition.kind, title: definition.title))]
         switch definition.kind {

@@ -4,6 +4,41 @@ import Testing
 
 @Suite("Late arrivals, departures, a shared time budget")
 struct PresenceTests {
+    /// Every member of a council has left, only the Presenter is there: the members' round
+    /// waits with nobody in its order and cannot begin (a message, not a crash), until
+    /// someone arrives.
+    @Test func aMembersRoundWithNoMemberLeftWaitsForSomeone() throws {
+        var d = try Driver(Fixture.council(), people: ["Ana", "Ben", "Chloé"], presenter: "Chloé")
+        try d.act(.begin)
+        try d.act(.leave(person: 0))
+        try d.act(.leave(person: 1))
+        try d.act(.handOn)
+        try d.act(.frameQuestion(text: "How might I?"))
+        #expect(d.session.stage == .ready(step: 2))
+        #expect(d.session.roomView(at: d.clock.now).order.isEmpty)
+        #expect(throws: Rejection.nobodyHere) { try d.act(.begin) }
+        try d.act(.join(name: "Dev"))
+        try d.act(.begin)
+        #expect(d.thinker == "Dev")
+    }
+
+    /// The last members leave during a round of a step that goes round again: the step ends
+    /// there instead of starting a round with nobody in it.
+    @Test func whenTheLastMembersLeaveMidStepTheStepEnds() throws {
+        var definition = Fixture.council()
+        definition.steps[2].rounds = .fixed(2)
+        var d = try Driver(definition, people: ["Ana", "Ben", "Chloé"], presenter: "Chloé")
+        try d.act(.begin)
+        try d.act(.handOn)
+        try d.act(.frameQuestion(text: "How might I?"))
+        try d.act(.begin)
+        #expect(d.thinker == "Ana")
+        try d.act(.leave(person: 1))
+        try d.act(.leave(person: 0))
+        #expect(d.session.stage == .ready(step: 3))
+        #expect(d.session.turns.last?.endedBy == .facilitator)
+    }
+
     @Test func someoneArrivingJoinsTheOrderAtTheEndOfTheRound() throws {
         var d = try Driver(Fixture.round(), people: ["Ana", "Ben", "Chloé"])
         try d.act(.begin)
