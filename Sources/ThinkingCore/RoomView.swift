@@ -118,6 +118,19 @@ public struct RoomView: Equatable, Sendable {
     public var partner: String?
     /// A transforming meeting's agenda item: its number, and its time used against its budget.
     public var item: Item?
+    /// Every name, by person (those who left too), and the names of those present, in order.
+    public var names: [String] = []
+    public var present: [String] = []
+    /// The council's Presenter, when the session has one.
+    public var presenter: String?
+    /// The current step's turn, the same for everyone, and its own time in all.
+    public var turnTime: Duration?
+    public var stepLimit: Duration?
+    /// The title of the step after this one.
+    public var nextStepTitle: String?
+    public var canUndo = false
+    /// Everyone's turns, passes and time, once every step is done.
+    public var tallies: [Tally] = []
 }
 
 extension Session {
@@ -134,6 +147,16 @@ extension Session {
             components: step?.components ?? [], thinker: nil, role: nil,
             recipient: step?.to == .presenter ? plan.presenter.map(name) : nil,
             clock: nil, allotted: nil, order: [], pairs: [], paused: isPaused, budget: nil)
+        view.names = people
+        view.present = circle.map(name)
+        view.presenter = plan.presenter.map(name)
+        view.turnTime = step.flatMap(turnTime(for:))
+        view.stepLimit = step?.time
+        view.nextStepTitle = stepIndex.flatMap {
+            $0 + 1 < definition.steps.count ? definition.steps[$0 + 1].title : nil
+        }
+        view.canUndo = canUndo
+        if stage == .complete || stage == .finished { view.tallies = Tally.of(self) }
         if let total = definition.budget {
             view.budget = RoomView.TimeUsed(used: activeTime(from: .zero, to: now), total: total)
         }

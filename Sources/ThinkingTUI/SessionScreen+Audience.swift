@@ -31,7 +31,7 @@ extension SessionScreen {
     /// The line "Next: Ben · Then: Council round 2" above the components line; returns
     /// what is left above it.
     func drawComingNext(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) -> Rect {
-        let text = Self.comingNext(view, session: session)
+        let text = Self.comingNext(view)
         guard !text.isEmpty, area.height > 4 else { return area }
         let (rest, line) = area.splitBottom(1)
         buffer.writeCentred(text, y: line.y, in: line, style: .accent)
@@ -39,7 +39,7 @@ extension SessionScreen {
     }
 
     /// What comes next, for the facilitator: the next person, then the next step's title.
-    static func comingNext(_ view: RoomView, session: Session) -> String {
+    static func comingNext(_ view: RoomView) -> String {
         var parts: [String] = []
         switch view.phase {
         case .ready:
@@ -50,10 +50,7 @@ extension SessionScreen {
             parts.append("Next: end the session (q)")
         default: break
         }
-        let steps = session.plan.definition.steps
-        if let number = view.stepNumber, number < steps.count, view.phase != .complete {
-            parts.append("Then: \(steps[number].title)")
-        }
+        if let next = view.nextStepTitle, view.phase != .complete { parts.append("Then: \(next)") }
         return parts.joined(separator: " · ")
     }
 }

@@ -3,20 +3,20 @@ import ThinkingCore
 /// The summary at the end, the keys, the components card and confirmation dialogs.
 extension SessionScreen {
     func drawSummary(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
-        let tallies = Tally.of(session)
+        let tallies = view.tallies
         let total = tallies.reduce(Duration.zero) { $0 + $1.total }
         var y = area.y
         let finished = view.phase == .finished ? "Session finished" : "Every step is done"
         buffer.writeCentred(finished, y: y, in: area, style: Style.name.emphasised)
         y += 2
         let nameWidth = min(
-            30, max(6, tallies.map { neutralised(session.people[$0.person]).displayWidth }.max() ?? 6))
+            30, max(6, tallies.map { neutralised(view.names[$0.person]).displayWidth }.max() ?? 6))
         let header = "Name".padded(nameWidth) + "   Turns  Passes     Time   Share"
         let x = area.x + max(1, (area.width - header.count) / 2)
         buffer.write(header, x: x, y: y, style: .quiet)
         y += 1
         for tally in tallies where y < area.maxY - 2 {
-            let name = neutralised(session.people[tally.person]).truncated(toWidth: nameWidth)
+            let name = neutralised(view.names[tally.person]).truncated(toWidth: nameWidth)
             let share = total > .zero ? Int((tally.total / total * 100).rounded()) : 0
             let figures =
                 String(tally.turns).leftPadded(8) + String(tally.passes).leftPadded(8)

@@ -75,36 +75,35 @@ extension SessionScreen {
     func drawReady(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
         var rest = drawQuestion(view.question, into: &buffer, area: area)
         rest = drawOrder(view.order, into: &buffer, area: rest)
-        let step = session.currentStep
         var lines: [(String, Style)] = [(view.stepTitle ?? "", Style.name.emphasised), ("", .normal)]
-        switch step?.kind {
+        switch view.stepKind {
         case .round:
             if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
-            if let turn = step.flatMap(session.turnTime(for:)) {
+            if let turn = view.turnTime {
                 lines.append(("Each turn: \(DurationText.format(turn)), the same for everyone", .quiet))
             }
-            if step?.to == .presenter, let presenter = session.plan.presenter {
-                lines.append(("Appreciation of \(session.people[presenter])", .quiet))
+            if let recipient = view.recipient {
+                lines.append(("Appreciation of \(recipient)", .quiet))
             }
         case .pairs:
-            if let turn = step.flatMap(session.turnTime(for:)) {
+            if let turn = view.turnTime {
                 lines.append(("\(DurationText.format(turn)) each way, on one shared clock", .normal))
             }
         case .talk:
             if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
-            if let turn = step.flatMap(session.turnTime(for:)) {
+            if let turn = view.turnTime {
                 lines.append(("\(DurationText.format(turn)) each, the same for everyone", .quiet))
             }
         case .dialogue:
             lines.append(("Two people, turns back and forth", .normal))
-            if let time = step?.time { lines.append(("\(DurationText.format(time)) in all", .quiet)) }
+            if let time = view.stepLimit { lines.append(("\(DurationText.format(time)) in all", .quiet)) }
         case .discussion:
             lines.append(("Anyone speaks, in any order; nobody is cut off", .normal))
         case .partnership:
             lines.append(("Six parts, at the thinker's pace", .normal))
         case .presenter:
-            if let presenter = session.plan.presenter {
-                lines.append(("Presenter: \(session.people[presenter])", .normal))
+            if let presenter = view.presenter {
+                lines.append(("Presenter: \(presenter)", .normal))
             }
         default: break
         }
@@ -162,8 +161,8 @@ extension SessionScreen {
     func nameBannerSize(width: Int, height: Int) -> NameBanner.Size? {
         guard audience != .facilitator else { return nil }
         var widest = 0
-        for person in session.circle {
-            guard let columns = NameBanner.width(of: session.people[person], size: .small) else { return nil }
+        for name in view.present {
+            guard let columns = NameBanner.width(of: name, size: .small) else { return nil }
             widest = max(widest, columns)
         }
         let tallest = height >= 55 ? 12 : height >= 30 ? 6 : 3

@@ -1,25 +1,29 @@
 import ThinkingCore
 
 /// The projected session screen, as a pure function: what is drawn depends only on the
-/// session, the facilitator's controls, the time and the window's size.
+/// room's view of the session (`RoomView`, its whole view model), the facilitator's controls
+/// and the window's size.
 public struct SessionScreen {
     /// Below this, the screen asks for a larger window (the clock goes on).
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
-    public var session: Session
+    public var view: RoomView
     public var controls: Controls
-    public var now: Duration
     /// A persistent warning from the log (a write failure), shown until it clears.
     public var warning: String?
     /// Who reads this screen: both at once (the default), the room only, or the facilitator.
     public var audience: Audience = .shared
 
-    public init(session: Session, controls: Controls, now: Duration, warning: String? = nil) {
-        self.session = session
+    public init(view: RoomView, controls: Controls, warning: String? = nil) {
+        self.view = view
         self.controls = controls
-        self.now = now
         self.warning = warning
+    }
+
+    /// The screen of `session` at `now`.
+    public init(session: Session, controls: Controls, now: Duration, warning: String? = nil) {
+        self.init(view: session.roomView(at: now), controls: controls, warning: warning)
     }
 
     public func render(width: Int, height: Int) -> ScreenBuffer {
@@ -27,7 +31,6 @@ public struct SessionScreen {
             return roomOnly.render(width: width, height: height)
         }
         var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
-        let view = session.roomView(at: now)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             drawTooSmall(view, into: &buffer)
             return buffer
@@ -138,7 +141,7 @@ public struct SessionScreen {
             (full, compact) = (
                 "Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit"
             )
-        case .turn where session.stage.isDialogue:
+        case .turn where view.role == .inDialogue:
             (full, compact) = (
                 "Space: the other speaks · e: end step · u: undo · z: pause · n: note · ?: keys · q: quit",
                 "Space: the other speaks · e: end step · ?: keys"
@@ -171,7 +174,7 @@ public struct SessionScreen {
                 "1-9 or Shift+initial: who speaks · Space: finished · r: round from here · e: end step · ?: keys",
                 "1-9: who speaks · Space: finished · r: round · e: end"
             )
-        case .complete where session.canUndo:
+        case .complete where view.canUndo:
             (full, compact) = ("q: end the session · u: undo the last hand-on · ?: keys", "q: end · u: undo")
         case .complete:
             (full, compact) = ("q: end the session · ?: keys", "q: end")
