@@ -85,7 +85,7 @@ public struct SessionPlan: Codable, Equatable, Sendable {
         if definition.steps.contains(where: { $0.kind == .pairs }), people.count < 2 {
             throw .tooFewPeople(needed: 2, for: definition.name)
         }
-        if let starter, !people.indices.contains(starter) { throw .noSteps }
+        if let starter, !people.indices.contains(starter) { throw .unknownStarter(starter + 1, of: people.count) }
         for (index, step) in definition.steps.enumerated() where step.kind == .pairs || step.kind == .talk {
             if turn(for: step) == nil { throw .pairsNeedTurnTime(step: index + 1) }
         }
@@ -121,6 +121,8 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewPeople(needed: Int, for: String)
     case pairsNeedTurnTime(step: Int)
     case noSteps
+    /// A plan read from a file names a starter that is not one of its people (1-based).
+    case unknownStarter(Int, of: Int)
     case exactlyTwo(String)
     case agendaNeeded(String)
 
@@ -137,6 +139,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooFewPeople(let needed, let name): "\(name) needs at least \(needed) people."
         case .pairsNeedTurnTime(let step): "Step \(step) needs a turn time (pairs and timed talks are timed)."
         case .noSteps: "The protocol has no steps."
+        case .unknownStarter(let number, let count): "The starter is person \(number), but there are only \(count)."
         case .exactlyTwo(let name): "\(name) is for two people: name exactly two."
         case .agendaNeeded(let name):
             "\(name) needs an agenda: --agenda FILE (one question per line, or YAML items)."

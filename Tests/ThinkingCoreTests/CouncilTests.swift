@@ -84,6 +84,14 @@ struct CouncilTests {
         }
     }
 
+    /// A plan read back from a file with a starter who is not among its people says so.
+    @Test func aStarterOutsideThePeopleIsNamedAsSuch() throws {
+        var plan = try SessionPlan.make(definition: Fixture.round(), names: ["Ana", "Ben", "Chloé"])
+        plan.starter = 7
+        #expect(throws: PlanError.unknownStarter(8, of: 3)) { try plan.check() }
+        #expect(PlanError.unknownStarter(8, of: 3).description == "The starter is person 8, but there are only 3.")
+    }
+
     @Test func thePresentersTurnReachesTimeWithoutBeingCutOff() throws {
         var d = try council()
         try d.act(.begin)
