@@ -96,7 +96,7 @@ extension Session {
     /// This person speaks now; whoever was speaking finishes as they begin.
     mutating func speak(_ person: PersonID, at now: Duration) throws(Rejection) -> [Fact] {
         guard case .discussion(var progress) = stage else { throw .notADiscussion }
-        guard people.indices.contains(person), !gone.contains(person) else { throw .unknownPerson }
+        guard people.holds(person), !gone.contains(person) else { throw .unknownPerson }
         if isPaused { throw .paused }
         if progress.speaker?.person == person { throw .alreadySpeaking }
         pushUndoPoint()

@@ -16,13 +16,13 @@ extension Session {
         let name = typed.trimmed
         if name.isEmpty { throw .emptyText }
         let person: PersonID
-        if let returning = people.firstIndex(where: { $0.lowercased() == name.lowercased() }) {
+        if let returning = people.firstPerson(where: { $0.lowercased() == name.lowercased() }) {
             guard gone.contains(returning) else { throw .alreadyHere }
             gone.remove(returning)
             person = returning
         } else {
             joined.append(name)
-            person = people.count - 1
+            person = PersonID(people.count - 1)
         }
         if case .round(var progress) = stage, audience(for: plan.definition.steps[progress.step]).contains(person) {
             progress.order.append(person)

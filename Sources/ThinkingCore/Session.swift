@@ -58,7 +58,7 @@ public struct Session: Equatable, Sendable {
 
     /// The people present, in the order they sit: the plan's circle, then those who arrived.
     public var circle: [PersonID] {
-        (plan.circle + (plan.people.count..<(plan.people.count + joined.count))).filter { !gone.contains($0) }
+        (plan.circle + (plan.people.count..<(plan.people.count + joined.count)).people).filter { !gone.contains($0) }
     }
 
     public var isPaused: Bool { pauses.last.map { $0.to == nil } ?? false }

@@ -1,5 +1,3 @@
-/// A person in a session, identified by their place in the roster.
-public typealias PersonID = Int
 
 /// Which way a round goes: clockwise follows the roster's order; anticlockwise goes
 /// backwards from the starter.
@@ -53,9 +51,9 @@ public struct SessionPlan: Codable, Equatable, Sendable {
         let people = try Roster.validated(names)
         func find(_ name: String) throws(PlanError) -> PersonID {
             let wanted = name.trimmed
-            if let exact = people.firstIndex(of: wanted) { return exact }
+            if let exact = people.firstPerson(where: { $0 == wanted }) { return exact }
             let folded = wanted.lowercased()
-            if let loose = people.firstIndex(where: { $0.lowercased() == folded }) { return loose }
+            if let loose = people.firstPerson(where: { $0.lowercased() == folded }) { return loose }
             throw .unknownPerson(wanted, people)
         }
         var plan = SessionPlan(
@@ -73,7 +71,7 @@ public struct SessionPlan: Codable, Equatable, Sendable {
         if definition.steps.isEmpty { throw .noSteps }
         if definition.steps.contains(where: { $0.kind == .agenda }) { throw .agendaNeeded(definition.name) }
         if definition.needsPresenter {
-            guard let presenter, people.indices.contains(presenter) else {
+            guard let presenter, people.holds(presenter) else {
                 throw .presenterNeeded(definition.name)
             }
             if people.count < 3 { throw .tooFewPeople(needed: 3, for: definition.name) }
@@ -85,7 +83,7 @@ public struct SessionPlan: Codable, Equatable, Sendable {
         if definition.steps.contains(where: { $0.kind == .pairs }), people.count < 2 {
             throw .tooFewPeople(needed: 2, for: definition.name)
         }
-        if let starter, !people.indices.contains(starter) { throw .unknownStarter(starter + 1, of: people.count) }
+        if let starter, !people.holds(starter) { throw .unknownStarter(starter.number, of: people.count) }
         for (index, step) in definition.steps.enumerated() where step.kind == .pairs || step.kind == .talk {
             if turn(for: step) == nil { throw .pairsNeedTurnTime(step: index + 1) }
         }
@@ -103,7 +101,7 @@ public struct SessionPlan: Codable, Equatable, Sendable {
 
     /// The order people sit in for this session: the roster, or its seeded shuffle.
     public var circle: [PersonID] {
-        let ids = Array(people.indices)
+        let ids = people.personIDs
         guard let seed else { return ids }
         var generator = SplitMix64(seed: seed)
         return generator.shuffled(ids)

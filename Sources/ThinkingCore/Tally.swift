@@ -11,10 +11,10 @@ public struct Tally: Equatable, Sendable {
 
     /// Tallies for everyone in the roster, in roster order, from finished turns.
     public static func of(_ session: Session) -> [Tally] {
-        var tallies = session.people.indices.map {
+        var tallies = session.people.personIDs.map {
             Tally(person: $0, total: .zero, turns: 0, passes: 0, overrun: .zero)
         }
-        for turn in session.turns where tallies.indices.contains(turn.person) {
+        for turn in session.turns where tallies.holds(turn.person) {
             if turn.passed {
                 tallies[turn.person].passes += 1
             } else {

@@ -116,7 +116,7 @@ extension ReviewScreen {
         guard width > 0 else { return lanes }
         let scale = Double(width) / (end / .milliseconds(1))
         func column(_ t: Duration) -> Int { min(width - 1, max(0, Int((t / .milliseconds(1)) * scale))) }
-        for turn in transcript.turns where lanes.indices.contains(turn.person) {
+        for turn in transcript.turns where lanes.holds(turn.person) {
             let start = column(turn.at)
             if turn.passed {
                 if lanes[turn.person][start] == " " { lanes[turn.person][start] = passMark }

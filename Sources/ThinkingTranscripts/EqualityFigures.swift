@@ -43,12 +43,12 @@ public struct EqualityFigures: Codable, Equatable, Sendable {
     }
 
     public init(people names: [String], presenter: PersonID?, turns: [Transcript.Turn]) {
-        var rows = names.indices.map {
+        var rows = names.personIDs.map {
             Person(
                 person: $0, presenter: $0 == presenter, speaking: .zero, turns: 0, passes: 0,
                 share: 0, interruptions: 0)
         }
-        for turn in turns where rows.indices.contains(turn.person) {
+        for turn in turns where rows.holds(turn.person) {
             if turn.passed {
                 rows[turn.person].passes += 1
             } else {

@@ -75,7 +75,7 @@ public struct SessionStats: Equatable, Sendable {
     private static func add(_ transcript: Transcript, to rows: inout [String: Accumulator]) {
         let names = transcript.people.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         func key(_ person: PersonID) -> String {
-            names.indices.contains(person) ? names[person] : transcript.name(person)
+            names.holds(person) ? names[person] : transcript.name(person)
         }
         for name in Set(names) { rows[name, default: Accumulator()].sessions += 1 }
         for turn in transcript.turns {

@@ -19,7 +19,7 @@ extension Transcript {
         let sessionField = Self.csvField(session)
         var out = Self.csvHeader + "\r\n"
         for turn in turns {
-            let person = names.indices.contains(turn.person) ? names[turn.person] : Self.csvField(name(turn.person))
+            let person = names.holds(turn.person) ? names[turn.person] : Self.csvField(name(turn.person))
             let fields = [
                 sessionField, "\(turn.step)", turn.kind.rawValue, "\(turn.round)", "\(turn.turn)", person,
                 turn.role.rawValue, turn.started.iso8601, TranscriptWords.tenths(turn.active),

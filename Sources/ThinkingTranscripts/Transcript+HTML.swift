@@ -71,7 +71,7 @@ struct HTMLPage {
     func text(_ s: String) -> String { Transcript.htmlEscaped(safe(s)) }
     func time(_ wall: WallTime) -> String { wall.timeOfDay(utcOffset: utcOffset) }
     func name(_ person: PersonID) -> String {
-        names.indices.contains(person) ? names[person] : text(transcript.name(person))
+        names.holds(person) ? names[person] : text(transcript.name(person))
     }
 
     func summary() -> [String] {

@@ -9,7 +9,7 @@ extension Transcript {
     public func markdown(utcOffset: Int = 0) -> String {
         let names = people.map { Self.markdownEscaped(TranscriptWords.shown($0, limit: 80)) }
         func name(_ person: PersonID) -> String {
-            names.indices.contains(person) ? names[person] : Self.markdownEscaped(self.name(person))
+            names.holds(person) ? names[person] : Self.markdownEscaped(self.name(person))
         }
         func text(_ s: String) -> String { Self.markdownEscaped(safe(s)) }
         func time(_ wall: WallTime) -> String { wall.timeOfDay(utcOffset: utcOffset) }
@@ -105,7 +105,7 @@ extension Transcript {
         out.append("| Total | \(TranscriptWords.clock(equality.total)) | | | | |")
         out += ["", TranscriptWords.spread(equality) + "."]
         let sections = components.sections(
-            name: { names.indices.contains($0) ? names[$0] : Self.markdownEscaped(self.name($0)) },
+            name: { names.holds($0) ? names[$0] : Self.markdownEscaped(self.name($0)) },
             text: { Self.markdownEscaped(safe($0)) })
         if !sections.isEmpty {
             out += ["", "## Components (what the log shows)"]

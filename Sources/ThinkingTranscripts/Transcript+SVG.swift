@@ -15,7 +15,7 @@ extension Transcript {
             .seconds(1), turns.map { $0.at + ($0.passed ? .zero : $0.active) }.max() ?? .zero)
         func x(_ t: Duration) -> Double { chart.left + chart.width * min(1, max(0, t / span)) }
         var out = [chart.open(height: chart.height, label: "Timeline of turns"), Self.svgDefs]
-        for person in people.indices {
+        for person in people.personIDs {
             let y = chart.laneY(person)
             out.append(
                 "<text x=\"\(SVGLayout.n(chart.left - 6))\" y=\"\(SVGLayout.n(y + 14))\" text-anchor=\"end\">"
@@ -24,7 +24,7 @@ extension Transcript {
                 "<line x1=\"\(SVGLayout.n(chart.left))\" y1=\"\(SVGLayout.n(y + 10))\" x2=\"\(SVGLayout.n(chart.left + chart.width))\" "
                     + "y2=\"\(SVGLayout.n(y + 10))\" stroke=\"#ddd\"/>")
         }
-        for turn in turns where people.indices.contains(turn.person) {
+        for turn in turns where people.holds(turn.person) {
             let y = chart.laneY(turn.person)
             let title = "<title>\(chartName(turn.person)): \(TranscriptWords.outcome(turn))</title>"
             if turn.passed {
@@ -94,7 +94,7 @@ struct SVGLayout {
     let top = 4.0
 
     var height: Double { top + Double(lanes) * 20 + (axis ? 44 : 4) }
-    func laneY(_ lane: Int) -> Double { top + Double(lane) * 20 }
+    func laneY(_ person: PersonID) -> Double { top + Double(person.index) * 20 }
 
     func open(height: Double, label: String) -> String {
         "<svg width=\"100%\" viewBox=\"0 0 \(SVGLayout.n(left + width + 10)) \(SVGLayout.n(height))\" "

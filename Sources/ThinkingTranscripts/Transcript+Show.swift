@@ -12,7 +12,7 @@ extension Transcript {
     public func showText(utcOffset: Int = 0) -> String {
         let names = people.map { TranscriptWords.shown($0, limit: 40) }
         func name(_ person: PersonID) -> String {
-            names.indices.contains(person) ? names[person] : safe(self.name(person))
+            names.holds(person) ? names[person] : safe(self.name(person))
         }
         func time(_ wall: WallTime) -> String { wall.timeOfDay(utcOffset: utcOffset) }
 

@@ -171,7 +171,7 @@ public struct Transcript: Codable, Equatable, Sendable {
 
     /// A person's name, or a placeholder when a hand-edited log names nobody known.
     public func name(_ person: PersonID) -> String {
-        people.indices.contains(person) ? people[person] : "person \(person + 1)"
+        people.holds(person) ? people[person] : "person \(person.number)"
     }
 
     /// Every turn, in order.

@@ -105,7 +105,7 @@ enum TranscriptWords {
 
     /// `Chloé (Presenter)` for the roster line.
     static func roster(_ transcript: Transcript, limit: Int, escape: (String) -> String) -> String {
-        transcript.people.indices.map {
+        transcript.people.personIDs.map {
             escape(shown(transcript.people[$0], limit: limit)) + ($0 == transcript.presenter ? " (Presenter)" : "")
         }.joined(separator: ", ")
     }

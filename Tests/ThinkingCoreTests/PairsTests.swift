@@ -14,7 +14,7 @@ struct PairsTests {
             (7, [[0, 1], [2, 3], [4, 5, 6]]),
         ])
     func grouping(count: Int, expected: [[PersonID]]) {
-        #expect(Session.groups(of: Array(0..<count)) == expected)
+        #expect(Session.groups(of: (0..<count).people) == expected)
     }
 
     @Test func theRoomSwapsAtTimeOnOneClock() throws {

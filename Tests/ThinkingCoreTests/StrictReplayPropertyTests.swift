@@ -35,7 +35,7 @@ struct StrictReplayPropertyTests {
 
     /// Every action the facilitator can take (with arguments drawn at random).
     static func action(_ rng: inout SplitMix64, people: Int) -> Action {
-        let person = Int(rng.next() % UInt64(people + 1))  // one past the end, now and then
+        let person = PersonID(Int(rng.next() % UInt64(people + 1)))  // one past the end, now and then
         switch rng.next() % 22 {
         case 0: return .tick
         case 1, 2: return .begin
