@@ -12,15 +12,15 @@ public struct Fact: Codable, Equatable, Sendable {
     }
 
     public enum What: Codable, Equatable, Sendable {
-        case stepStarted(step: Int, kind: StepKind, title: String)
+        case stepStarted(step: StepIndex, kind: StepKind, title: String)
         case roundStarted(
-            step: Int, round: Int, starter: PersonID, direction: Direction, order: [PersonID])
-        case pairsFormed(step: Int, groups: [[PersonID]])
+            step: StepIndex, round: Int, starter: PersonID, direction: Direction, order: [PersonID])
+        case pairsFormed(step: StepIndex, groups: [[PersonID]])
         case turnStarted(
-            step: Int, round: Int, turn: Int, person: PersonID, role: Role, allotted: Duration?)
+            step: StepIndex, round: Int, turn: Int, person: PersonID, role: Role, allotted: Duration?)
         case timeReached(person: PersonID)
         case turnEnded(record: TurnRecord)
-        case earlySwap(step: Int, half: Int)
+        case earlySwap(step: StepIndex, half: Int)
         case questionFramed(text: String)
         case noteAdded(note: Note)
         case interruptionNoted(person: PersonID?)
@@ -28,14 +28,14 @@ public struct Fact: Codable, Equatable, Sendable {
         case resumed
         case downtime(from: Duration)
         case undone(person: PersonID, startedAt: Duration)
-        case stepCompleted(step: Int)
+        case stepCompleted(step: StepIndex)
         case personJoined(person: PersonID, name: String)
         case personLeft(person: PersonID)
         case incisiveQuestionKept(person: PersonID, text: String)
         /// A step's own time (a dialogue's total, a discussion's budget) has been used.
-        case stepTimeReached(step: Int)
+        case stepTimeReached(step: StepIndex)
         /// A thinking partnership moved on to its next part (0-based).
-        case partStarted(step: Int, part: Int)
+        case partStarted(step: StepIndex, part: Int)
         case protocolCompleted
         case sessionFinished
     }

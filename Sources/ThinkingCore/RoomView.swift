@@ -141,7 +141,7 @@ extension Session {
         let step = stepIndex.map { definition.steps[$0] }
         let name = { (id: PersonID) in self.people[id] }
         var view = RoomView(
-            protocolName: definition.name, phase: .ready, stepNumber: stepIndex.map { $0 + 1 },
+            protocolName: definition.name, phase: .ready, stepNumber: stepIndex?.number,
             stepCount: definition.steps.count, stepTitle: step?.title, stepKind: step?.kind,
             progress: nil, question: stepIndex.flatMap { question(forStep: $0) },
             components: step?.components ?? [], thinker: nil, role: nil,
@@ -153,7 +153,7 @@ extension Session {
         view.turnTime = step.flatMap(turnTime(for:))
         view.stepLimit = step?.time
         view.nextStepTitle = stepIndex.flatMap {
-            $0 + 1 < definition.steps.count ? definition.steps[$0 + 1].title : nil
+            definition.steps.holds($0.next) ? definition.steps[$0.next].title : nil
         }
         view.canUndo = canUndo
         if stage == .complete || stage == .finished { view.tallies = Tally.of(self) }
@@ -238,7 +238,7 @@ extension Session {
     }
 
     /// Each person's time and turns so far in a step, the live turn included.
-    private func totals(step: Int, people ids: [PersonID], live: LiveTurn?, now: Duration) -> [RoomView.Total] {
+    private func totals(step: StepIndex, people ids: [PersonID], live: LiveTurn?, now: Duration) -> [RoomView.Total] {
         ids.map { person in
             let done = turns.filter { $0.step == step && $0.person == person && !$0.passed }
             var time = done.reduce(Duration.zero) { $0 + $1.active }
@@ -249,7 +249,7 @@ extension Session {
         }
     }
 
-    private func stepTime(_ step: Int, since start: Duration, now: Duration) -> RoomView.TimeUsed? {
+    private func stepTime(_ step: StepIndex, since start: Duration, now: Duration) -> RoomView.TimeUsed? {
         plan.definition.steps[step].time.map { RoomView.TimeUsed(used: activeTime(from: start, to: now), total: $0) }
     }
 

@@ -1,6 +1,6 @@
 /// The council's own steps: the Presenter's turns and the Presenter's question.
 extension Session {
-    mutating func startPresenterTurn(step: Int, at now: Duration) -> [Fact] {
+    mutating func startPresenterTurn(step: StepIndex, at now: Duration) -> [Fact] {
         let definition = plan.definition.steps[step]
         // `SessionPlan.check` guarantees a Presenter when the protocol has presenter steps.
         let presenter = plan.presenter ?? 0
@@ -15,7 +15,7 @@ extension Session {
         ]
     }
 
-    mutating func endPresenterTurn(step: Int, turn: LiveTurn, at now: Duration) -> [Fact] {
+    mutating func endPresenterTurn(step: StepIndex, turn: LiveTurn, at now: Duration) -> [Fact] {
         pushUndoPoint()
         let ended = record(turn, step: step, round: 1, number: 1, endedAt: now, passed: false, endedBy: .thinker)
         turns.append(ended)
@@ -32,7 +32,7 @@ extension Session {
     }
 
     /// The question in force for a step: its own, else the Presenter's, else the session's.
-    public func question(forStep index: Int) -> String? {
+    public func question(forStep index: StepIndex) -> String? {
         let step = plan.definition.steps[index]
         if step.kind == .question { return step.question }
         return step.question ?? framedQuestion ?? plan.question

@@ -2,7 +2,7 @@
 extension Session {
     // MARK: - Starting
 
-    mutating func startDialogue(step: Int, at now: Duration) -> [Fact] {
+    mutating func startDialogue(step: StepIndex, at now: Duration) -> [Fact] {
         let circle = circle
         let first = plan.starter.flatMap { circle.contains($0) ? $0 : nil } ?? circle[0]
         let people = [first] + circle.filter { $0 != first }.prefix(1)
@@ -12,14 +12,14 @@ extension Session {
         return [turnStarted(step: step, number: 1, turn)]
     }
 
-    mutating func startDiscussion(step: Int, at now: Duration) -> [Fact] {
+    mutating func startDiscussion(step: StepIndex, at now: Duration) -> [Fact] {
         stage = .discussion(
             DiscussionProgress(
                 step: step, speaker: nil, turnNumber: 0, lastSpeaker: nil, stepStartedAt: now, timeUp: false))
         return []
     }
 
-    mutating func startPartnership(step: Int, at now: Duration) -> [Fact] {
+    mutating func startPartnership(step: StepIndex, at now: Duration) -> [Fact] {
         let circle = circle
         let thinker = plan.starter.flatMap { circle.contains($0) ? $0 : nil } ?? circle[0]
         let partner = circle.first { $0 != thinker } ?? thinker
@@ -28,7 +28,7 @@ extension Session {
         return [Fact(at: now, .partStarted(step: step, part: 0)), turnStarted(step: step, number: 1, turn)]
     }
 
-    private func turnStarted(step: Int, number: Int, _ turn: LiveTurn) -> Fact {
+    private func turnStarted(step: StepIndex, number: Int, _ turn: LiveTurn) -> Fact {
         Fact(
             at: turn.startedAt,
             .turnStarted(
@@ -78,7 +78,7 @@ extension Session {
 
     /// Records the turn under way in a dialogue, discussion or partnership.
     mutating func endOpenTurn(at now: Duration, endedBy: EndedBy) -> [Fact] {
-        let live: (LiveTurn, Int, Int)?
+        let live: (LiveTurn, StepIndex, Int)?
         switch stage {
         case .dialogue(let progress): live = (progress.turn, progress.step, progress.turnNumber)
         case .discussion(let progress): live = progress.speaker.map { ($0, progress.step, progress.turnNumber) }

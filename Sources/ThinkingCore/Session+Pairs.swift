@@ -13,7 +13,7 @@ extension Session {
         return groups
     }
 
-    mutating func startPairs(step: Int, at now: Duration) -> [Fact] {
+    mutating func startPairs(step: StepIndex, at now: Duration) -> [Fact] {
         let definition = plan.definition.steps[step]
         // `SessionPlan.check` guarantees a turn time for every pairs step.
         let allotted = turnTime(for: definition) ?? .seconds(300)

@@ -42,7 +42,7 @@ extension Session {
     /// Starts a round; `starter`, when given, starts it in the session's direction (a
     /// discussion turned into a round starts after its last speaker).
     mutating func startRound(
-        step: Int, round: Int, stepStartedAt: Duration, at now: Duration, starter chosen: PersonID? = nil
+        step: StepIndex, round: Int, stepStartedAt: Duration, at now: Duration, starter chosen: PersonID? = nil
     ) -> [Fact] {
         let definition = plan.definition.steps[step]
         let people = audience(for: definition)

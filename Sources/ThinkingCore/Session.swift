@@ -135,7 +135,7 @@ public struct Session: Equatable, Sendable {
     }
 
     /// The `stepTimeReached` fact, at its instant, once a step's own time has run.
-    private func stepTimeReached(_ step: Int, since start: Duration, by now: Duration) -> Fact? {
+    private func stepTimeReached(_ step: StepIndex, since start: Duration, by now: Duration) -> Fact? {
         guard let time = plan.definition.steps[step].time,
             let deadline = instant(from: start, afterActive: time), deadline <= now
         else { return nil }
@@ -175,10 +175,10 @@ public struct Session: Equatable, Sendable {
     }
 
     /// Moves on from a finished step: the next step is announced, or the protocol is complete.
-    mutating func completeStep(_ step: Int, at now: Duration) -> [Fact] {
+    mutating func completeStep(_ step: StepIndex, at now: Duration) -> [Fact] {
         var facts = [Fact(at: now, .stepCompleted(step: step))]
-        let next = step + 1
-        if next < plan.definition.steps.count {
+        let next = step.next
+        if plan.definition.steps.holds(next) {
             if plan.definition.steps[next].kind == .question {
                 stage = .question(step: next)
                 facts.append(
@@ -200,7 +200,7 @@ public struct Session: Equatable, Sendable {
 
     /// A finished turn's record, from its live state.
     func record(
-        _ turn: LiveTurn, step: Int, round: Int, number: Int, endedAt: Duration,
+        _ turn: LiveTurn, step: StepIndex, round: Int, number: Int, endedAt: Duration,
         passed: Bool, endedBy: EndedBy, group: Int? = nil, kind: StepKind? = nil
     ) -> TurnRecord {
         TurnRecord(

@@ -1,4 +1,3 @@
-
 /// Which way a round goes: clockwise follows the roster's order; anticlockwise goes
 /// backwards from the starter.
 public enum Direction: String, Codable, Sendable, CaseIterable {
@@ -85,7 +84,7 @@ public struct SessionPlan: Codable, Equatable, Sendable {
         }
         if let starter, !people.holds(starter) { throw .unknownStarter(starter.number, of: people.count) }
         for (index, step) in definition.steps.enumerated() where step.kind == .pairs || step.kind == .talk {
-            if turn(for: step) == nil { throw .pairsNeedTurnTime(step: index + 1) }
+            if turn(for: step) == nil { throw .pairsNeedTurnTime(step: StepIndex(index)) }
         }
     }
 
@@ -117,7 +116,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case presenterNeeded(String)
     case presenterCannotStart
     case tooFewPeople(needed: Int, for: String)
-    case pairsNeedTurnTime(step: Int)
+    case pairsNeedTurnTime(step: StepIndex)
     case noSteps
     /// A plan read from a file names a starter that is not one of its people (1-based).
     case unknownStarter(Int, of: Int)
@@ -135,7 +134,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .presenterCannotStart:
             "The Presenter listens during the council rounds: choose a member to start."
         case .tooFewPeople(let needed, let name): "\(name) needs at least \(needed) people."
-        case .pairsNeedTurnTime(let step): "Step \(step) needs a turn time (pairs and timed talks are timed)."
+        case .pairsNeedTurnTime(let step): "Step \(step.number) needs a turn time (pairs and timed talks are timed)."
         case .noSteps: "The protocol has no steps."
         case .unknownStarter(let number, let count): "The starter is person \(number), but there are only \(count)."
         case .exactlyTwo(let name): "\(name) is for two people: name exactly two."

@@ -1,13 +1,13 @@
 /// Where a session stands: which step, and what is happening in it.
 public enum Stage: Codable, Equatable, Sendable {
     /// The step is announced (title, question, order) and waits for the facilitator to begin.
-    case ready(step: Int)
+    case ready(step: StepIndex)
     case round(RoundProgress)
     case pairs(PairsProgress)
     /// The Presenter's own turn.
-    case presenter(step: Int, turn: LiveTurn)
+    case presenter(step: StepIndex, turn: LiveTurn)
     /// The Presenter is framing their question.
-    case question(step: Int)
+    case question(step: StepIndex)
     /// Two people back and forth within a total time.
     case dialogue(DialogueProgress)
     /// Anyone speaks; the facilitator marks who.
@@ -20,7 +20,7 @@ public enum Stage: Codable, Equatable, Sendable {
     case finished
 
     /// The index of the current step, if a step is in view.
-    public var step: Int? {
+    public var step: StepIndex? {
         switch self {
         case .ready(let step), .presenter(let step, _), .question(let step): step
         case .round(let progress): progress.step
@@ -53,7 +53,7 @@ public enum Stage: Codable, Equatable, Sendable {
 
 /// A round in progress: who has spoken, who passed, who is thinking, who is next.
 public struct RoundProgress: Codable, Equatable, Sendable {
-    public var step: Int
+    public var step: StepIndex
     /// 1-based round within the step.
     public var round: Int
     public var starter: PersonID
@@ -83,7 +83,7 @@ public struct RoundProgress: Codable, Equatable, Sendable {
 
 /// Thinking pairs in progress: the groups, and which half the shared clock is in.
 public struct PairsProgress: Codable, Equatable, Sendable {
-    public var step: Int
+    public var step: StepIndex
     /// Pairs in order; a trio last when the number of people is odd.
     public var groups: [[PersonID]]
     /// 0-based half: in half `h` the thinker of a group is `group[h]`.
@@ -107,7 +107,7 @@ public struct PairsProgress: Codable, Equatable, Sendable {
 
 /// A dialogue in progress: two people, turns back and forth, one total clock.
 public struct DialogueProgress: Codable, Equatable, Sendable {
-    public var step: Int
+    public var step: StepIndex
     /// The two people, the first to speak first.
     public var people: [PersonID]
     public var turn: LiveTurn
@@ -119,7 +119,7 @@ public struct DialogueProgress: Codable, Equatable, Sendable {
 
 /// An open discussion in progress: whoever the facilitator marked is speaking.
 public struct DiscussionProgress: Codable, Equatable, Sendable {
-    public var step: Int
+    public var step: StepIndex
     /// Who is speaking now; nil during a silence.
     public var speaker: LiveTurn?
     public var turnNumber: Int
@@ -143,7 +143,7 @@ public enum PartnershipPart: Int, CaseIterable, Codable, Comparable, Sendable {
 
 /// A thinking partnership in progress: which of the six parts the thinker is in.
 public struct PartnershipProgress: Codable, Equatable, Sendable {
-    public var step: Int
+    public var step: StepIndex
     public var partner: PersonID
     /// The thinker's current part, a turn of its own (untimed).
     public var turn: LiveTurn

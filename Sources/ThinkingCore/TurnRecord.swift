@@ -48,7 +48,7 @@ public struct LiveTurn: Codable, Equatable, Sendable {
 /// A finished turn, as the transcript and exports show it.
 public struct TurnRecord: Codable, Equatable, Sendable {
     /// 0-based index of the step in the protocol.
-    public var step: Int
+    public var step: StepIndex
     public var kind: StepKind
     /// 1-based round within the step.
     public var round: Int
@@ -78,7 +78,7 @@ public struct TurnRecord: Codable, Equatable, Sendable {
 /// A typed note, kept only where the step allows notes.
 public struct Note: Codable, Equatable, Sendable {
     public var at: Duration
-    public var step: Int
+    public var step: StepIndex
     /// Who was thinking when it was written, if anyone.
     public var person: PersonID?
     public var text: String

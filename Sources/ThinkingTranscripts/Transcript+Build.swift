@@ -56,13 +56,13 @@ extension Transcript {
             session, turns: session.turns + inProgress, roundFacts: Self.roundFacts(replay.facts), timeline: timeline)
 
         let stepKinds = header.plan.definition.steps.map(\.kind)
-        let kept = session.notes.filter { stepKinds.indices.contains($0.step) && stepKinds[$0.step] != .pairs }
+        let kept = session.notes.filter { stepKinds.holds($0.step) && stepKinds[$0.step] != .pairs }
         if kept.count < session.notes.count {
             problems.append(
                 "\(session.notes.count - kept.count) note(s) in a pairs step withheld: pairs record timings only")
         }
         notes = kept.map {
-            NoteLine(step: $0.step + 1, at: timeline.wall($0.at), person: $0.person, text: $0.text)
+            NoteLine(step: $0.step.number, at: timeline.wall($0.at), person: $0.person, text: $0.text)
         }
         pauses = session.pauses.map { pause in
             PauseLine(reason: pause.reason, from: timeline.wall(pause.from), length: pause.to.map { $0 - pause.from })
@@ -78,7 +78,7 @@ extension Transcript {
         seed = header.plan.seed
         earlySwaps = replay.facts.compactMap { fact in
             guard case .earlySwap(let step, let half) = fact.what else { return nil }
-            return EarlySwap(step: step + 1, half: half + 1, at: timeline.wall(fact.at))
+            return EarlySwap(step: step.number, half: half + 1, at: timeline.wall(fact.at))
         }
         equality = EqualityFigures(
             people: people, presenter: presenter, turns: steps.flatMap { $0.rounds.flatMap(\.turns) })
@@ -88,7 +88,7 @@ extension Transcript {
     // MARK: - Steps and rounds
 
     private struct RoundKey: Hashable {
-        var step: Int
+        var step: StepIndex
         var round: Int
     }
 
@@ -107,13 +107,13 @@ extension Transcript {
     ) -> [Step] {
         let definitions = session.plan.definition.steps
         var byStep = [[TurnRecord]](repeating: [], count: definitions.count)
-        for record in turns where byStep.indices.contains(record.step) {
+        for record in turns where byStep.holds(record.step) {
             byStep[record.step].append(record)
         }
         let interruptions = session.interruptions.sorted()
         let furthest = furthestStep(session)
         var previousDirection: Direction? = nil
-        return definitions.indices.map { index in
+        return definitions.stepIndices.map { index in
             let definition = definitions[index]
             var rounds: [Round] = []
             for record in byStep[index] {
@@ -134,30 +134,30 @@ extension Transcript {
                 }
             }
             return Step(
-                number: index + 1, title: definition.title, kind: definition.kind,
-                question: question(session, step: index), reached: index <= furthest || !rounds.isEmpty,
+                number: index.number, title: definition.title, kind: definition.kind,
+                question: question(session, step: index), reached: index.index <= furthest || !rounds.isEmpty,
                 rounds: rounds, to: definition.to)
         }
     }
 
     private static func turn(_ record: TurnRecord, wall: WallTime, interruptions: Int) -> Turn {
         Turn(
-            step: record.step + 1, kind: record.kind, round: record.round, turn: record.turn,
+            step: record.step.number, kind: record.kind, round: record.round, turn: record.turn,
             person: record.person, role: record.role, started: wall, at: record.startedAt,
             active: record.active, allotted: record.allotted, overrun: record.overrun,
             passed: record.passed, secondOffer: record.secondOffer, endedBy: record.endedBy,
             group: record.group, interruptions: interruptions)
     }
 
-    /// The index of the last step that began, as far as the state tells.
+    /// The index of the last step that began, as far as the state tells (-1: none).
     private static func furthestStep(_ session: Session) -> Int {
         let count = session.plan.definition.steps.count
-        var furthest = session.turns.map(\.step).max() ?? -1
+        var furthest = session.turns.map(\.step.index).max() ?? -1
         switch session.stage {
-        case .ready(let step): furthest = max(furthest, step - 1)
+        case .ready(let step): furthest = max(furthest, step.index - 1)
         case .complete: furthest = count - 1
         case .finished: break
-        default: furthest = max(furthest, session.stage.step ?? -1)
+        default: furthest = max(furthest, session.stage.step?.index ?? -1)
         }
         if session.framedQuestion != nil,
             let asked = session.plan.definition.steps.firstIndex(where: { $0.kind == .question })
@@ -169,12 +169,12 @@ extension Transcript {
 
     /// The question in force in a step: its own; after the Presenter framed theirs, that
     /// one; else the session's. (Before the question is framed it was not in force.)
-    private static func question(_ session: Session, step index: Int) -> Question? {
+    private static func question(_ session: Session, step index: StepIndex) -> Question? {
         let steps = session.plan.definition.steps
         if let own = steps[index].question { return Question(text: own, source: .step) }
         if steps[index].kind == .question { return nil }
         if let framed = session.framedQuestion,
-            let asked = steps.firstIndex(where: { $0.kind == .question }), asked < index
+            let asked = steps.firstIndex(where: { $0.kind == .question }), asked < index.index
         {
             return Question(text: framed, source: .presenter)
         }

@@ -20,10 +20,10 @@ struct CouncilTests {
         #expect(d.session.framedQuestion == "How might I lead this change with ease?")
         #expect(d.session.question(forStep: 2) == "How might I lead this change with ease?")
         for round in 1...3 {
-            #expect(d.session.stage == .ready(step: 2 * round))
+            #expect(d.session.stage == .ready(step: StepIndex(2 * round)))
             try d.act(.begin)
             for _ in 0..<4 { try d.act(.handOn) }
-            #expect(d.session.stage == .ready(step: 2 * round + 1))
+            #expect(d.session.stage == .ready(step: StepIndex(2 * round + 1)))
             try d.act(.begin)
             #expect(d.session.stage.liveTurn?.role == .presenter)
             try d.act(.handOn)

@@ -37,7 +37,7 @@ struct OpenStepTests {
 
     @Test func aTimedTalkNeedsATurnTime() {
         let untimed = Self.one(StepDefinition(kind: .talk, title: "Talk", components: [.equality]))
-        #expect(throws: PlanError.pairsNeedTurnTime(step: 1)) {
+        #expect(throws: PlanError.pairsNeedTurnTime(step: StepIndex(0))) {
             try SessionPlan.make(definition: untimed, names: ["Ana", "Ben"])
         }
     }
