@@ -29,6 +29,10 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Screens as pure functions state -> cell grid, and the ncurses runner.
         .target(name: "ThinkingTUI", dependencies: ["ThinkingCore", "CNcurses"]),
+        // HarfBuzz, FreeType and fontconfig, for the room's big names (see Sources/CFontStack/shim.h).
+        .systemLibrary(name: "CFontStack", path: "Sources/CFontStack", pkgConfig: "harfbuzz"),
+        // Names set in a real font, any script: the `Lettering` the screens draw big names with.
+        .target(name: "ThinkingFonts", dependencies: ["ThinkingCore", "ThinkingTUI", "CFontStack"]),
         // The review screens: transcripts drawn as cell grids (ThinkingTUI).
         .target(
             name: "ThinkingReview", dependencies: ["ThinkingCore", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI"]),
@@ -36,7 +40,7 @@ let package = Package(
             name: "thinkenv",
             dependencies: [
                 "ThinkingCore", "ThinkingProtocols", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI",
-                "ThinkingReview",
+                "ThinkingReview", "ThinkingFonts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(
             name: "ThinkingStoreTests", dependencies: ["ThinkingProtocols", "ThinkingLog", "ThinkingTranscripts"]),
         .testTarget(name: "ThinkingTUITests", dependencies: ["ThinkingTUI", "ThinkingCore"]),
+        .testTarget(name: "ThinkingFontsTests", dependencies: ["ThinkingFonts", "ThinkingTUI", "ThinkingCore"]),
         .testTarget(
             name: "ThinkingReviewTests",
             dependencies: ["ThinkingReview", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI", "ThinkingCore"]),

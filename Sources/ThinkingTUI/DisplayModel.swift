@@ -12,9 +12,11 @@ public final class DisplayModel: ScreenModel {
     /// The followed session advanced to `now`: what the frame shows.
     private var shown: Session
     private var now: Duration
+    private let letters: NameLetters?
 
-    public init(feed: SessionFeed) {
+    public init(feed: SessionFeed, letters: NameLetters? = nil) {
         self.feed = feed
+        self.letters = letters
         shown = feed.session
         now = feed.now()
     }
@@ -41,6 +43,7 @@ public final class DisplayModel: ScreenModel {
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var screen = SessionScreen(session: shown, controls: Controls(), now: now)
         screen.audience = .room
+        screen.letters = letters
         return screen.render(width: width, height: height)
     }
 

@@ -20,6 +20,8 @@ public struct RunOptions: Sendable {
     public var onTime: String?
     /// The facilitator's view (`--control`): a second terminal runs `thinkenv display` for the room.
     public var control = false
+    /// Big names from a real font (`ThinkingFonts`); nil draws them in block letters.
+    public var letters: NameLetters?
 
     public init(bell: Bool = false, onTime: String? = nil) {
         self.bell = bell
@@ -98,6 +100,7 @@ public final class SessionModel: ScreenModel {
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
         if options.control { screen.audience = .facilitator }
+        screen.letters = options.letters
         return screen.render(width: width, height: height)
     }
 

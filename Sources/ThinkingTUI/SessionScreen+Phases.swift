@@ -16,8 +16,8 @@ extension SessionScreen {
                 style: .quiet)
         }
         // The name, the role, a line about the time, then the clock: one block, centred.
-        let banner = nameBannerSize(width: buffer.width, height: buffer.height)
-        let nameRows = banner?.rawValue ?? 1
+        let slot = nameSlot(in: buffer, available: rest.height - 3)
+        let nameRows = slot.rows
         let clockRows = clockHeight(
             view.clock, in: buffer,
             area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 3 - nameRows))
@@ -25,7 +25,7 @@ extension SessionScreen {
         let block = 3 + nameRows + clockRows
         var (line, below) = rest.splitTop(max(0, (rest.height - block) / 2))
         (line, below) = below.splitTop(nameRows)
-        drawName(view.thinker, banner: banner, into: &buffer, area: line)
+        drawName(view.thinker, slot: slot, into: &buffer, area: line)
         (line, below) = below.splitTop(1)
         var role = view.role.map(RoomWords.role) ?? ""
         if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
@@ -140,14 +140,14 @@ extension SessionScreen {
                 "Whoever wishes to speak; the facilitator marks who", y: middle + 1, in: rest, style: .quiet)
             return
         }
-        let banner = nameBannerSize(width: buffer.width, height: buffer.height)
-        let nameRows = banner?.rawValue ?? 1
+        let slot = nameSlot(in: buffer, available: rest.height - 2)
+        let nameRows = slot.rows
         let clockRows = clockHeight(
             view.clock, in: buffer,
             area: Rect(x: rest.x, y: rest.y, width: rest.width, height: max(0, rest.height - 2 - nameRows)))
         var (line, below) = rest.splitTop(max(0, (rest.height - 2 - nameRows - clockRows) / 2))
         (line, below) = below.splitTop(nameRows)
-        drawName(view.thinker, banner: banner, into: &buffer, area: line)
+        drawName(view.thinker, slot: slot, into: &buffer, area: line)
         (line, below) = below.splitTop(2)
         buffer.writeCentred("speaking · nobody is cut off", y: line.y, in: line, style: .quiet)
         drawClock(view.clock, into: &buffer, area: below)
@@ -171,11 +171,50 @@ extension SessionScreen {
         }
     }
 
-    func drawName(_ name: String?, banner: NameBanner.Size?, into buffer: inout ScreenBuffer, area: Rect) {
+    /// How the thinker's name is drawn: set in a real font, in block letters, or as text.
+    enum NameSlot {
+        case letters(NameLetters, NameLayout)
+        case banner(NameBanner.Size)
+        case text
+
+        var rows: Int {
+            switch self {
+            case .letters(_, let layout): layout.rows
+            case .banner(let size): size.rawValue
+            case .text: 1
+            }
+        }
+    }
+
+    /// The largest way to draw every present person's name, given `available` rows for the
+    /// name and the clock together: the clock keeps its size where it can (on a small window,
+    /// a medium clock), a line of the name takes at most a third of the window, and never less
+    /// than 5 rows while a tiny clock still fits.
+    func nameSlot(in buffer: ScreenBuffer, available: Int) -> NameSlot {
+        guard audience != .facilitator else { return .text }
+        if let letters {
+            let line = max(5, buffer.height * 35 / 100)
+            let width = buffer.width - 4
+            // On a small window the name is worth more than the clock's last two rows.
+            let clock = buffer.height < 30 ? BigClock.Size.medium.height : clockCap(in: buffer)
+            let budget = max(min(5, available - BigClock.Size.tiny.height), available - clock)
+            let layouts = [line, 2 * line + NameLayout.lineGap].compactMap {
+                letters.layout(for: view.present, width: width, rows: min($0, budget))
+            }
+            if let layout = layouts.max(by: { $0.pixelSize < $1.pixelSize }) { return .letters(letters, layout) }
+        }
+        if let banner = nameBannerSize(width: buffer.width, height: buffer.height) { return .banner(banner) }
+        return .text
+    }
+
+    func drawName(_ name: String?, slot: NameSlot, into buffer: inout ScreenBuffer, area: Rect) {
         guard let name else { return }
-        if let banner, NameBanner.draw(name, size: banner, y: area.y, in: area, buffer: &buffer, style: Style.name) > 0
-        {
-            return
+        switch slot {
+        case .letters(let letters, let layout):
+            if letters.draw(name, layout: layout, in: area, buffer: &buffer, style: Style.name) > 0 { return }
+        case .banner(let size):
+            if NameBanner.draw(name, size: size, y: area.y, in: area, buffer: &buffer, style: Style.name) > 0 { return }
+        case .text: break
         }
         buffer.writeCentred(name, y: area.y, in: area, style: Style.name.emphasised)
     }
@@ -254,10 +293,15 @@ extension SessionScreen {
     /// size whose redraws stay cheap (the projector-sized glyphs on a projector-sized window).
     func clockHeight(_ clock: RoomView.ClockState?, in buffer: ScreenBuffer, area: Rect) -> Int {
         guard let clock else { return 0 }
-        var cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
-        if audience == .facilitator { cap = min(cap, Self.facilitatorClockCap.height) }
         let text = ClockText.big(clock)
-        return BigClock.size(for: text, fitting: area.width, height: min(area.height, cap))?.height ?? 1
+        return BigClock.size(for: text, fitting: area.width, height: min(area.height, clockCap(in: buffer)))?.height
+            ?? 1
+    }
+
+    /// The tallest clock this window gets.
+    func clockCap(in buffer: ScreenBuffer) -> Int {
+        let cap = buffer.width >= 200 && buffer.height >= 55 ? BigClock.Size.huge.height : BigClock.Size.large.height
+        return audience == .facilitator ? min(cap, Self.facilitatorClockCap.height) : cap
     }
 
     /// The big clock, as large as fits, but kept to a size whose redraws stay cheap: the

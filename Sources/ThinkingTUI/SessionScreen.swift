@@ -14,6 +14,8 @@ public struct SessionScreen {
     public var warning: String?
     /// Who reads this screen: both at once (the default), the room only, or the facilitator.
     public var audience: Audience = .shared
+    /// Big names from a real font; without one, the block letters of `NameBanner`.
+    public var letters: NameLetters?
 
     public init(view: RoomView, controls: Controls, warning: String? = nil) {
         self.view = view

@@ -34,7 +34,9 @@ struct DisplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let terminal = try TerminalCheck.start(theme: theme)
-        if case .signalled = ScreenLoop(terminal: terminal).run(DisplayModel(feed: LogFeed(live))) {
+        if case .signalled = ScreenLoop(terminal: terminal).run(
+            DisplayModel(feed: LogFeed(live), letters: RoomLetters.shared))
+        {
             throw ExitCode(1)
         }
     }

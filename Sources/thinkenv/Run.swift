@@ -30,6 +30,7 @@ struct ScreenOptions: ParsableArguments {
     var runOptions: RunOptions {
         var options = RunOptions(bell: bell, onTime: onTime)
         options.control = control
+        options.letters = RoomLetters.shared
         return options
     }
 }

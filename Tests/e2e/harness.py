@@ -310,32 +310,34 @@ class Log:
 
 # MARK: - reading the big clock
 
-# The 5x7 digits of BigClockFont.seven, read from the program's source (one copy of the
-# font), so that the test reads the screen as a person would, without the program's help.
-def _seven_digits():
+# The digits of BigClockFont.seven (5x7) and .five (3x5), read from the program's source
+# (one copy of the font), so that the test reads the screen as a person would, without the
+# program's help.
+def _digits(font, height):
     source_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                                "Sources", "ThinkingTUI", "BigClockFont.swift")
     with open(source_path, encoding="utf-8") as f:
         source = f.read()
-    block = source[source.index("static let seven"):]
-    block = block[:block.index("height: 7)")]
+    block = source[source.index(f"static let {font}"):]
+    block = block[:block.index(f"height: {height})")]
     digits = {}
     for match in re.finditer(r'"(.)": \[((?:"[^"]*",?\s*)+)\]', block):
         if match.group(1) in "0123456789:":
             digits[match.group(1)] = re.findall(r'"([^"]*)"', match.group(2))
-    if sorted(digits) != sorted("0123456789:") or any(len(rows) != 7 for rows in digits.values()):
-        raise SystemExit(f"cannot read the 5x7 digits from {source_path}")
+    if sorted(digits) != sorted("0123456789:") or any(len(rows) != height for rows in digits.values()):
+        raise SystemExit(f"cannot read the {font} digits from {source_path}")
     return digits
 
 
-DIGITS = _seven_digits()
+DIGITS = _digits("seven", 7)
+FIVE_DIGITS = _digits("five", 5)
 
 
-def big_rows(text, columns=2):
-    """How `text` looks in the 7-row block font, `columns` cells per pixel."""
+def big_rows(text, columns=2, digits=DIGITS):
+    """How `text` looks in a block font (the 7-row one by default), `columns` cells per pixel."""
     rows = []
-    for r in range(7):
-        pixels = " ".join(DIGITS[c][r] for c in text)
+    for r in range(len(digits["0"])):
+        pixels = " ".join(digits[c][r] for c in text)
         rows.append("".join(("█" if p == "#" else " ") * columns for p in pixels))
     return rows
 
@@ -344,17 +346,18 @@ def read_clock(screen):
     """The clock reading on the screen as seconds (m:ss), from the big block digits or,
     on a small screen, the plain text; None if there is none."""
     lines = screen.splitlines()
-    for m in range(0, 10):
-        for s in range(0, 60):
-            text = f"{m}:{s:02d}"
-            rows = big_rows(text)
-            for i in range(len(lines) - 6):
-                col = lines[i].find(rows[0].rstrip())
-                if col >= 0 and all(
-                    lines[i + k].ljust(col + len(rows[k]))[col:col + len(rows[k])]
-                    == rows[k] for k in range(7)
-                ):
-                    return m * 60 + s
+    for digits in (DIGITS, FIVE_DIGITS):
+        for m in range(0, 10):
+            for s in range(0, 60):
+                text = f"{m}:{s:02d}"
+                rows = big_rows(text, digits=digits)
+                for i in range(len(lines) - len(rows) + 1):
+                    col = lines[i].find(rows[0].rstrip())
+                    if col >= 0 and all(
+                        lines[i + k].ljust(col + len(rows[k]))[col:col + len(rows[k])]
+                        == rows[k] for k in range(len(rows))
+                    ):
+                        return m * 60 + s
     for line in lines:
         t = re.fullmatch(r"\s*(\d+):(\d\d)\s*", line)
         if t:
