@@ -36,6 +36,8 @@ public struct Fact: Codable, Equatable, Sendable {
         case stepTimeReached(step: StepIndex)
         /// A thinking partnership moved on to its next part (0-based).
         case partStarted(step: StepIndex, part: Int)
+        /// A hand-on came within `SessionPlan.handOnGuard` of the turn's start: nothing changed.
+        case handOnIgnored(person: PersonID)
         case protocolCompleted
         case sessionFinished
     }

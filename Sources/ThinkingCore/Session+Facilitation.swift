@@ -1,6 +1,11 @@
 /// What the facilitator does across every step: hand-on, pass, undo, notes, interruptions.
 extension Session {
     mutating func handOn(at now: Duration) throws(Rejection) -> [Fact] {
+        if let guardTime = plan.handOnGuard, let turn = stage.liveTurn, !isPaused,
+            now - turn.startedAt < guardTime
+        {
+            return [Fact(at: now, .handOnIgnored(person: turn.person))]
+        }
         switch stage {
         case .round: return try endRoundTurn(passed: false, at: now)
         case .presenter(let step, let turn):

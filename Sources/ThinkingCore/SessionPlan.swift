@@ -25,6 +25,13 @@ public struct SessionPlan: Codable, Equatable, Sendable {
     /// A time budget shared equally by the people present in each round and talk
     /// (`--total 30m`): recomputed when someone arrives or leaves.
     public var total: Duration?
+    /// A hand-on this soon after a turn began is ignored (and recorded as ignored): a quick
+    /// double Space or a key's auto-repeat cannot skip a person. Nil in logs written before
+    /// the rule, so they replay as they were run.
+    public var handOnGuard: Duration?
+
+    /// The guard `thinkenv run` sets: half a second.
+    public static let standardHandOnGuard: Duration = .milliseconds(500)
 
     public init(
         definition: ProtocolDefinition, people: [String], presenter: PersonID? = nil,

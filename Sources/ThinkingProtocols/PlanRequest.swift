@@ -112,6 +112,7 @@ public struct PlanRequest: Sendable {
                 starter: starter, direction: direction, seed: seed, question: question,
                 turnOverride: turnOverride)
             plan.total = totalTime
+            plan.handOnGuard = SessionPlan.standardHandOnGuard
             return (plan, warnings)
         } catch let error as PlanError {
             throw .plan(error)

@@ -72,12 +72,24 @@ public final class Terminal {
         self.inputDescriptor = fileno(input)
         self.theme = theme
         cbreak()
+        Self.turnOffFlowControl(fileno(input))
         noecho()
         keypad(window, true)
         leaveok(window, true)
         set_escdelay(25)
         curs_set(0)
         startColours()
+    }
+
+    /// Ctrl-S and Ctrl-Q are keys here (Ctrl-S starts a session from the setup form): the tty
+    /// must not take them to stop and restart output, which looks like a hung program. The
+    /// shell's own setting comes back with `endwin`; ncurses keeps this one as the program's.
+    static func turnOffFlowControl(_ descriptor: Int32) {
+        var settings = termios()
+        guard tcgetattr(descriptor, &settings) == 0 else { return }
+        settings.c_iflag &= ~tcflag_t(IXON)
+        guard tcsetattr(descriptor, TCSANOW, &settings) == 0 else { return }
+        def_prog_mode()
     }
 
     deinit {

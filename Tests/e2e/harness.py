@@ -43,6 +43,7 @@ class Sandbox:
     def __init__(self, binary, name):
         Sandbox.counter += 1
         self.binary = os.path.abspath(binary)
+        self._last_key = {}
         self.name = name
         self.root = tempfile.mkdtemp(prefix=f"thinkenv-e2e-{name}-")
         self.data = os.path.join(self.root, "data")
@@ -150,8 +151,19 @@ class Sandbox:
         self.status_files[pane] = status
         return pane
 
+    # The program ignores a hand-on within half a second of a turn's start (a double
+    # Space or auto-repeat must not skip a person): a facilitator's keys come further apart.
+    KEY_GAP = 0.55
+
     def keys(self, pane, *keys):
-        self.tmux("send-keys", "-t", pane, *keys)
+        """Presses keys as a person would: each at least KEY_GAP after the one before (the
+        double_space scenario sends two at once with tmux directly)."""
+        for key in keys:
+            wait = self._last_key.get(pane, 0) + self.KEY_GAP - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.tmux("send-keys", "-t", pane, key)
+            self._last_key[pane] = time.monotonic()
 
     def type(self, pane, text):
         self.tmux("send-keys", "-t", pane, "-l", text)
