@@ -131,6 +131,8 @@ public struct RoomView: Equatable, Sendable {
     public var canUndo = false
     /// Everyone's turns, passes and time, once every step is done.
     public var tallies: [Tally] = []
+    /// From the origin to the end of the last turn, once every step is done.
+    public var length: Duration?
 }
 
 extension Session {
@@ -156,7 +158,10 @@ extension Session {
             definition.steps.holds($0.next) ? definition.steps[$0.next].title : nil
         }
         view.canUndo = canUndo
-        if stage == .complete || stage == .finished { view.tallies = Tally.of(self) }
+        if stage == .complete || stage == .finished {
+            view.tallies = Tally.of(self)
+            view.length = turns.map(\.endedAt).max() ?? .zero
+        }
         if let total = definition.budget {
             view.budget = RoomView.TimeUsed(used: activeTime(from: .zero, to: now), total: total)
         }

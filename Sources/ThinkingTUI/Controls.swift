@@ -33,8 +33,30 @@ public struct Controls: Equatable, Sendable {
     /// A short message after a refused key ("This step does not allow passing."), cleared by
     /// the next key.
     public var message: String?
+    /// A quiet confirmation ("Note saved.") and the session time it goes at (two seconds on).
+    public var confirmation: (text: String, until: Duration)?
+    /// Whether a private line being typed (a note, an incisive question) is shown on the one
+    /// screen the room also reads (Ctrl-R toggles it; `--control` always shows it).
+    public var revealed = false
+    /// Whether the end screen shows everyone's figures (`t`), not only "Thank you".
+    public var showsFigures = false
 
     public init() {}
+
+    public static func == (a: Controls, b: Controls) -> Bool {
+        a.overlay == b.overlay && a.questionDraft == b.questionDraft && a.hintHidden == b.hintHidden
+            && a.message == b.message && a.confirmation?.text == b.confirmation?.text
+            && a.confirmation?.until == b.confirmation?.until && a.revealed == b.revealed
+            && a.showsFigures == b.showsFigures
+    }
+
+    /// Whether the line being typed is the facilitator's alone: a note or an incisive question.
+    public var typesPrivately: Bool {
+        switch overlay {
+        case .note, .incisive: true
+        default: false
+        }
+    }
 }
 
 /// What a key press asks the runner to do.
@@ -57,6 +79,11 @@ extension Controls {
     /// the command.
     public mutating func interpret(_ key: Key, session: Session) -> Command {
         message = nil
+        if typesPrivately, key == .control("r") {
+            revealed.toggle()
+            return .none
+        }
+        defer { if !typesPrivately { revealed = false } }
         switch overlay {
         case .help, .components:
             overlay = .none
@@ -137,6 +164,9 @@ extension Controls {
         case .character("-"): overlay = .leaving(""); return .none
         case .character("?"): overlay = .help; return .none
         case .character("h"): hintHidden.toggle(); return .none
+        case .character("t") where session.stage == .complete || session.stage == .finished:
+            showsFigures.toggle()
+            return .none
         case .character("q"), .character("Q"):
             if session.stage == .complete { return .finish }
             overlay = .confirmQuit

@@ -69,6 +69,7 @@ public final class SessionModel: ScreenModel {
         switch wake {
         case .tick:
             now = clock.now()
+            if let confirmation = controls.confirmation, now >= confirmation.until { controls.confirmation = nil }
             let effects = perform(.tick, at: now)
             recorder.checkClock(at: now)
             recorder.heartbeat(at: now, draft: controls.draft)
@@ -106,8 +107,11 @@ public final class SessionModel: ScreenModel {
 
     /// Until the displayed clock changes, or a second at most (signals, the heartbeat).
     public var nextWake: Duration? {
-        guard !session.isPaused, let clock = session.roomView(at: now).clock else { return .seconds(1) }
-        return min(.seconds(1), ClockText.untilNextChange(clock))
+        let confirmation = controls.confirmation.map { max(.zero, $0.until - now) } ?? .seconds(1)
+        guard !session.isPaused, let clock = session.roomView(at: now).clock else {
+            return min(.seconds(1), confirmation)
+        }
+        return min(.seconds(1), ClockText.untilNextChange(clock), confirmation)
     }
 
     /// Applies an action and records it; a refused one becomes a message on screen.
@@ -117,11 +121,30 @@ public final class SessionModel: ScreenModel {
         do {
             let facts = try session.handle(action, at: now)
             if action != .tick || !facts.isEmpty { recorder.record(action, at: now, facts: facts) }
+            if let text = Self.confirmation(of: facts) { controls.confirmation = (text, now + Self.confirmationTime) }
             return effects + react(to: facts)
         } catch {
             controls.message = error.description
             return effects
         }
+    }
+
+    /// How long a quiet confirmation stays on the facilitator's line.
+    static let confirmationTime: Duration = .seconds(2)
+
+    /// What a saved note, an interruption, an arrival or a departure says, quietly.
+    static func confirmation(of facts: [Fact]) -> String? {
+        for fact in facts {
+            switch fact.what {
+            case .noteAdded: return "Note saved."
+            case .incisiveQuestionKept: return "Incisive question kept."
+            case .interruptionNoted: return "Interruption noted."
+            case .personJoined: return "Arrival recorded."
+            case .personLeft: return "Departure recorded."
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// A turn's time reached: the bell and the chime, when asked for.

@@ -2,7 +2,18 @@ import ThinkingCore
 
 /// The summary at the end, the keys, the components card and confirmation dialogs.
 extension SessionScreen {
+    /// The end: the room reads "Thank you" and the session's length; everyone's figures only
+    /// when the facilitator asks (`t`), and always on the facilitator's own screen.
     func drawSummary(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        guard audience == .facilitator || controls.showsFigures else {
+            let middle = area.y + area.height / 2
+            buffer.writeCentred("Thank you", y: middle - 2, in: area, style: Style.name.emphasised)
+            let length = view.length.map { "The session took \(DurationText.format($0))." } ?? ""
+            let done = view.phase == .finished ? "Session finished" : "Every step is done"
+            buffer.writeCentred(done, y: middle, in: area, style: .normal)
+            buffer.writeCentred(length, y: middle + 1, in: area, style: .quiet)
+            return
+        }
         let tallies = view.tallies
         let total = tallies.reduce(Duration.zero) { $0 + $1.total }
         var y = area.y
@@ -43,6 +54,8 @@ extension SessionScreen {
             ("c", "the ten components"),
             ("+, -", "someone arrives (type the name) / leaves (number or name)"),
             ("h", "hide / show the key line"),
+            ("Ctrl-R", "while typing a note: show it on this screen (the room reads it too)"),
+            ("t", "at the end: everyone's turns and time (the room sees \"Thank you\")"),
             ("?", "this list"),
             ("q, Ctrl-C", "end the session (it can be resumed)"),
             ("In pairs", "Space asks whether to swap early"),

@@ -27,7 +27,10 @@ extension SessionScreen {
         (line, below) = below.splitTop(nameRows)
         drawName(view.thinker, slot: slot, into: &buffer, area: line)
         (line, below) = below.splitTop(1)
-        var role = view.role.map(RoomWords.role) ?? ""
+        // A role is said only where it means something: not "Member" in a plain round or a
+        // timed talk, where everyone is one.
+        let meaningful = view.role.flatMap { $0 == .member && view.presenter == nil ? nil : $0 }
+        var role = meaningful.map(RoomWords.role) ?? ""
         if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
         if let partner = view.partner { role += " · Partner: \(partner)" }
         buffer.writeCentred(role, y: line.y, in: line, style: .quiet)

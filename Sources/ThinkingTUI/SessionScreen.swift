@@ -114,11 +114,19 @@ public struct SessionScreen {
         let messageLine: Rect
         (rest, messageLine) = rest.splitBottom(1)
         if let (prompt, draft, help) = inputLine {
-            let room = messageLine.width - 2 - prompt.displayWidth - help.displayWidth - 3
-            let shown = String(draft.suffix(max(0, room)))
-            buffer.write(prompt + shown + "▏  " + help, x: 1, y: messageLine.y, style: .accent)
-        } else if let message = controls.message {
-            buffer.writeCentred(message, y: messageLine.y, in: messageLine, style: .accent)
+            if audience == .shared, controls.typesPrivately, !controls.revealed {
+                // The room reads this screen too: what is being typed stays the facilitator's.
+                let count = draft.count == 1 ? "1 character" : "\(draft.count) characters"
+                let masked = prompt.lowercased() + count + " · Ctrl-R shows it · " + help
+                buffer.writeCentred(masked, y: messageLine.y, in: messageLine, style: .accent)
+            } else {
+                let room = messageLine.width - 2 - prompt.displayWidth - help.displayWidth - 3
+                let shown = String(draft.suffix(max(0, room)))
+                buffer.write(prompt + shown + "▏  " + help, x: 1, y: messageLine.y, style: .accent)
+            }
+        } else if let message = controls.message ?? controls.confirmation?.text {
+            buffer.writeCentred(
+                message, y: messageLine.y, in: messageLine, style: controls.message == nil ? .quiet : .accent)
         }
         return rest
     }
@@ -177,13 +185,16 @@ public struct SessionScreen {
                 "1-9: who speaks · Space: finished · r: round · e: end"
             )
         case .complete where view.canUndo:
-            (full, compact) = ("q: end the session · u: undo the last hand-on · ?: keys", "q: end · u: undo")
+            (full, compact) = (
+                "q: end the session · u: undo the last hand-on · t: figures · ?: keys", "q: end · u: undo · t: figures"
+            )
         case .complete:
-            (full, compact) = ("q: end the session · ?: keys", "q: end")
+            (full, compact) = ("q: end the session · t: figures · ?: keys", "q: end · t: figures")
         case .finished:
             (full, compact) = ("The session has finished.", "Finished.")
         }
-        return full.displayWidth <= width ? full : compact
+        let chosen = full.displayWidth <= width ? full : compact
+        return view.paused ? chosen.replacing("z: pause", with: "z: resume") : chosen
     }
 
     // MARK: - Too small

@@ -145,11 +145,16 @@ import ThinkingTranscripts
             #expect(text.contains("Ana") && text.contains("What is going well?"))
             #expect(text.contains("Attention · Equality"))
         }
-        // The same session on the one shared screen shows the note being typed.
+        // On the one shared screen the room reads too, the note being typed is masked, until
+        // the facilitator asks to see it (Ctrl-R).
         var controls = Controls()
         controls.overlay = .note("Ben looks tired")
         var shared = SessionScreen(session: controller.session, controls: controls, now: .seconds(10))
+        let masked = shared.render(width: width, height: height).lines().joined()
+        #expect(!masked.contains("Ben looks tired") && masked.contains("note: 15 characters"))
+        shared.controls.revealed = true
         #expect(shared.render(width: width, height: height).lines().joined().contains("Ben looks tired"))
+        shared.controls.revealed = false
         shared.audience = .facilitator
         let facilitator = shared.render(width: width, height: height).lines().joined(separator: "\n")
         #expect(facilitator.contains("Ben looks tired") && facilitator.contains("Next: Ben"))

@@ -23,7 +23,7 @@ struct SessionScreenTests {
             "",
             "",
             "                                      Ben",
-            "                                     Member",
+            "",  // no role: in a plain round everyone is a member
             "                                     of 2m",
             "",
             "                         ██          ██████████  ██████████",
@@ -100,7 +100,13 @@ struct SessionScreenTests {
         let session = try round([
             (.begin, 0), (.pass, 5), (.handOn, 80), (.handOn, 200), (.handOn, 230), (.handOn, 250),
         ])
-        let lines = ScreenFixtures.render(session, at: 260).map(\.trimmingSpaces)
+        // The room reads "Thank you" and the length; the figures only when the facilitator asks.
+        let room = ScreenFixtures.render(session, at: 260).map(\.trimmingSpaces)
+        #expect(room.contains("Thank you") && room.contains("The session took 4m10s."))
+        #expect(!room.contains { $0.contains("Share") || $0.contains("Spread") })
+        var asked = Controls()
+        asked.showsFigures = true
+        let lines = ScreenFixtures.render(session, at: 260, controls: asked).map(\.trimmingSpaces)
         let table = [
             "Name     Turns  Passes     Time   Share",
             "Ana            1       1     0:20      8%",

@@ -139,6 +139,10 @@ def round_pass_undo_resize(binary):
         sb.keys(p, "Space")
         s = sb.wait_for(p, "Offered again", "▶ Ana")
         sb.keys(p, "Space")
+        # The room reads "Thank you"; the facilitator asks for the figures with t.
+        s = sb.wait_for(p, "Every step is done", "Thank you", "The session took")
+        check("Share" not in s, f"the figures are shown to the room unasked:{excerpt(s)}")
+        sb.keys(p, "t")
         s = sb.wait_for(p, "Every step is done", "Name", "Turns", "Passes", "Share")
         ana = line_with(s, "Ana").split()
         check(ana[1:3] == ["1", "1"], f"Ana's summary row (1 turn, 1 pass): {ana}")
@@ -175,7 +179,9 @@ def pairs(binary, tag, people, turns):
         for i, lines in enumerate(turns):
             s = sb.wait_for(p, f"Turn {i + 1} of {len(turns)}", *lines, timeout=6)
             check(read_clock(s) is not None, f"no shared clock:{excerpt(s)}")
-        s = sb.wait_for(p, "Every step is done", timeout=6)
+        sb.wait_for(p, "Every step is done", timeout=6)
+        sb.keys(p, "t")
+        s = sb.wait_for(p, "Every step is done", "Share")
         for name in people:
             row = line_with(s, f" {name} ").split()
             check(row[1:3] == ["1", "0"], f"{name}'s summary row: {row}")
@@ -432,7 +438,9 @@ def hostile_name(binary):
         sb.keys(p, "Space")
         sb.wait_for(p, "▶ Ben")
         sb.keys(p, "Space")
-        s = sb.wait_for(p, "Every step is done")
+        sb.wait_for(p, "Every step is done")
+        sb.keys(p, "t")
+        s = sb.wait_for(p, "Every step is done", "Share")
         check("Ana␛[2J" in s, "the summary shows the name visibly")
         finish_and_check_exit(sb, p)
         log = sb.the_log()  # also checks no raw ESC byte is in the file
