@@ -7,6 +7,8 @@ public protocol SessionFeed: AnyObject {
     func now() -> Duration
     /// Whether the time is held: the controlling program has given no sign of life lately.
     var isHeld: Bool { get }
+    /// How long the controlling program has given no sign of life.
+    var silence: Duration { get }
     /// A descriptor that becomes readable when there is something new (inotify), or nil:
     /// the runner then looks again every `DisplayModel.boundedWait`.
     var changeDescriptor: Int32? { get }

@@ -25,16 +25,24 @@ public final class LogFeed: SessionFeed {
         self.clock = clock
         anchorT = live.anchor.t
         anchoredAt = (live.sessionTime(wallNow: wallClock.now()), clock.now())
+        // sessionTime counts at most `heldAfter` past the anchor: the rest of the silence.
+        let silent = live.silence(wallNow: wallClock.now()) ?? .zero
+        silentBefore = max(.zero, silent - LiveSession.heldAfter)
     }
+
+    /// The part of a silence older than the feed that `counted` cannot see.
+    private var silentBefore: Duration = .zero
 
     public var session: Session { live.session }
     public var changeDescriptor: Int32? { watch?.descriptor }
+    public var path: String { live.path }
 
     public func refresh() -> Bool {
         watch?.drain()
         let changed = live.update()
         _ = live.readHeartbeat()
         if live.anchor.t != anchorT || changed {
+            silentBefore = .zero
             anchorT = live.anchor.t
             anchoredAt = (live.sessionTime(wallNow: wallClock.now()), clock.now())
         }
@@ -43,6 +51,10 @@ public final class LogFeed: SessionFeed {
 
     /// True once the clock has stopped counting: no sign of life for `LiveSession.heldAfter`.
     public var isHeld: Bool { counted >= live.anchor.t + LiveSession.heldAfter }
+
+    /// Since the controller's last sign of life, on the display's clock (from the wall clock
+    /// when the feed began: a session found long silent is silent from the first frame).
+    public var silence: Duration { max(.zero, counted - live.anchor.t) + silentBefore }
 
     /// Counts on from the anchor, held at most `LiveSession.heldAfter` past it.
     public func now() -> Duration {

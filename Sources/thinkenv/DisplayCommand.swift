@@ -14,10 +14,14 @@ struct DisplayCommand: ParsableCommand {
         discussion: """
             Run the session with `thinkenv run --control ...` in one terminal and `thinkenv display`
             in another (the projector's window, a tmux pane, over SSH). It follows the session's log
-            as it grows, never writes to it, and stays after the session finishes until `q`.
+            as it grows, never writes to it, and stays after the session finishes until `q`. With no
+            SESSION it follows the session running now, or waits for the next one to start; when the
+            controlling terminal goes quiet for two seconds the room reads "Paused".
             """)
 
-    @Argument(help: "A session: its file name, the start of it, or latest. Default: the newest unfinished one.")
+    @Argument(
+        help:
+            "A session: its file name, the start of it, or latest. Default: the one running now, or the next to start.")
     var session: String?
 
     @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
@@ -25,18 +29,28 @@ struct DisplayCommand: ParsableCommand {
 
     func run() throws {
         try TerminalCheck.require()
-        let chosen = try SessionChoice.load(session, paths: try Thinkenv.paths(), unfinishedOnly: session == nil)
-        let live: LiveSession
-        do {
-            live = try LiveSession(path: chosen.path)
-        } catch {
-            printError(neutralised(error.description))
-            throw ExitCode(1)
+        let paths = try Thinkenv.paths()
+        let model: DisplayModel
+        if let session {
+            // A session named: shown as it stands (paused, if nobody is running it).
+            let chosen = try SessionChoice.load(session, paths: paths)
+            let live: LiveSession
+            do {
+                live = try LiveSession(path: chosen.path)
+            } catch {
+                printError(neutralised(error.description))
+                throw ExitCode(1)
+            }
+            model = DisplayModel(feed: LogFeed(live), letters: RoomLetters.shared)
+        } else {
+            // The session running now, or the next one to start: never an old unfinished one.
+            model = DisplayModel(
+                lookingFor: {
+                    LiveSession.newestRunning(in: paths, wallNow: WallClock.system.now()).map { LogFeed($0) }
+                }, letters: RoomLetters.shared)
         }
         let terminal = try TerminalCheck.start(theme: theme)
-        if case .signalled = ScreenLoop(terminal: terminal).run(
-            DisplayModel(feed: LogFeed(live), letters: RoomLetters.shared))
-        {
+        if case .signalled = ScreenLoop(terminal: terminal).run(model) {
             throw ExitCode(1)
         }
     }

@@ -82,4 +82,62 @@ struct DisplayFeedTests {
         #expect(Set(held.map(\.2)).count == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: controller.log.path)) == before)
     }
+
+    /// The controller killed: after two seconds of silence the room reads a calm "Paused —
+    /// the facilitator will be back" and no clock; its resume brings the clock back.
+    @Test func aSilentControllerIsShownAsPausedThenPicksUp() throws {
+        let sandbox = try Sandbox()
+        let wall = Wall()
+        let controller = try Controller(Plans.round(["Zoë", "李"]), paths: sandbox.paths, clock: wall.clock)
+        try controller.act(.begin, at: 0)
+        let feed = LogFeed(
+            try LiveSession(path: controller.log.path), wallClock: wall.clock, clock: SessionClock(wall.world))
+        let model = DisplayModel(feed: feed)
+        func frame() -> String {
+            _ = model.handle(.tick)
+            return model.render(width: 80, height: 24).lines().joined(separator: "\n")
+        }
+        wall.world.advance(by: .milliseconds(1900))
+        #expect(!frame().contains("Paused"))
+        // The display wakes on time to say so.
+        #expect(try #require(model.nextWake) <= .milliseconds(100))
+        wall.world.advance(by: .milliseconds(200))
+        let paused = frame()
+        #expect(paused.contains("Paused — the facilitator will be back"))
+        #expect(!paused.contains("█") && !paused.contains("Zoë"))
+        controller.log.heartbeat(at: seconds(2.1))
+        wall.world.advance(by: .milliseconds(100))
+        let back = frame()
+        #expect(!back.contains("Paused") && back.contains("█"))
+    }
+
+    /// With no session running the display waits, then follows the session that starts; an
+    /// unfinished session whose heartbeat is a minute old is never taken for a running one.
+    @Test func aDisplayStartedFirstWaitsAndFollowsTheNextSession() throws {
+        let sandbox = try Sandbox()
+        let wall = Wall()
+        let old = try Controller(Plans.round(["Ana", "Ben"]), paths: sandbox.paths, clock: wall.clock)
+        try old.act(.begin, at: 0)
+        old.log.heartbeat(at: seconds(1))
+        wall.world.advance(by: .seconds(61))
+        let paths = sandbox.paths
+        let model = DisplayModel(lookingFor: {
+            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now()).map {
+                LogFeed($0, wallClock: wall.clock, clock: SessionClock(wall.world))
+            }
+        })
+        func frame() -> String {
+            _ = model.handle(.tick)
+            return model.render(width: 80, height: 24).lines().joined(separator: "\n")
+        }
+        #expect(frame().contains("Waiting for a session to start"))
+        #expect(model.nextWake == DisplayModel.lookEvery)
+        wall.world.advance(by: .seconds(1))
+        let new = try Controller(Plans.round(["Zoë", "李"]), paths: paths, clock: wall.clock)
+        try new.act(.begin, at: 0)
+        new.log.heartbeat(at: seconds(0.5))
+        wall.world.advance(by: .milliseconds(500))
+        let following = frame()
+        #expect(following.contains("▶ Zoë") && !following.contains("Waiting"))
+    }
 }
