@@ -106,6 +106,8 @@ public struct RoomView: Equatable, Sendable {
     public var allotted: Duration?
     public var order: [OrderEntry]
     public var pairs: [PairLine]
+    /// A pairs step's groups by name, in order (the trio last): shown before the clock starts.
+    public var groups: [[String]] = []
     public var paused: Bool
     /// Time used and the protocol's budget, when it has one.
     public var budget: TimeUsed?
@@ -180,6 +182,10 @@ extension Session {
                     RoomView.OrderEntry(name: name($1), status: $0 == 0 ? .next : .waiting)
                 }
             }
+            if definition.steps[index].kind == .pairs {
+                // The pairs `begin` forms, so the room can move seats before the clock runs.
+                view.groups = Self.groups(of: circle).map { $0.map(name) }
+            }
         case .round(let progress):
             view.phase = .turn
             view.progress = roundProgress(progress, step: definition.steps[progress.step])
@@ -196,6 +202,7 @@ extension Session {
             let elapsed = activeTime(from: progress.halfStartedAt, to: now)
             view.clock = .remaining(max(.zero, progress.allotted - elapsed))
             view.allotted = progress.allotted
+            view.groups = progress.groups.map { $0.map(name) }
             view.pairs = progress.groups.indices.map { index in
                 let thinker = progress.thinker(ofGroup: index)
                 return RoomView.PairLine(

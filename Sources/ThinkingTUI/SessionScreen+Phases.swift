@@ -67,7 +67,7 @@ extension SessionScreen {
             let column = index / rows, row = index % rows
             guard column < columns else { break }
             let cell = Rect(x: list.x + column * columnWidth, y: list.y + 1 + row, width: columnWidth, height: 1)
-            buffer.writeCentred(line, y: cell.y, in: cell, style: .normal)
+            buffer.writeCentred(line, y: cell.y, in: cell, style: Style.name.emphasised)
         }
         let (label, clock) = clockArea.splitTop(1)
         buffer.writeCentred(
@@ -75,7 +75,60 @@ extension SessionScreen {
         drawClock(view.clock, into: &buffer, area: clock)
     }
 
+    /// A pairs step before its clock: who pairs with whom, as large as fits, so the room can
+    /// move seats; Space starts the shared clock.
+    func drawPairsAnnounced(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        let rest = drawQuestion(view.question, into: &buffer, area: area)
+        var footer: [(String, Style)] = []
+        if let turn = view.turnTime {
+            footer.append(("\(DurationText.format(turn)) each way, on one shared clock", .quiet))
+        }
+        if audience != .room { footer.append(("Space starts the clock", .accent)) }
+        let (top, bottom) = rest.splitBottom(footer.count + 1)
+        for (offset, (text, style)) in footer.enumerated() {
+            buffer.writeCentred(text, y: bottom.y + 1 + offset, in: bottom, style: style)
+        }
+        let (titleLine, list) = top.splitTop(2)
+        buffer.writeCentred(view.stepTitle ?? "Thinking pairs", y: titleLine.y, in: titleLine, style: .quiet)
+        drawGroups(view.groups, into: &buffer, area: list)
+    }
+
+    /// "Ana & Ben", "Chloé & Dev", "Eun, Fay & Gus": in big letters when every one fits, else
+    /// in bold; in two columns when there are many.
+    func drawGroups(_ groups: [[String]], into buffer: inout ScreenBuffer, area: Rect) {
+        let texts = groups.map { group in
+            group.count > 2
+                ? group.dropLast().joined(separator: ", ") + " & " + group.last! : group.joined(separator: " & ")
+        }
+        guard !texts.isEmpty, area.height > 0 else { return }
+        let columns = texts.count > 4 && area.width >= 100 ? 2 : 1
+        let rows = (texts.count + columns - 1) / columns
+        let columnWidth = area.width / columns
+        let perGroup = area.height / rows
+        let layout =
+            audience == .facilitator || perGroup < 5
+            ? nil : letters?.layout(for: texts, width: columnWidth - 4, rows: perGroup - 1)
+        let used = layout.map { rows * ($0.rows + 1) } ?? min(area.height, rows)
+        let top = area.y + max(0, (area.height - used) / 2)
+        for (index, text) in texts.enumerated() {
+            let column = index / rows, row = index % rows
+            guard column < columns else { break }
+            let height = layout.map { $0.rows + 1 } ?? 1
+            let cell = Rect(x: area.x + column * columnWidth, y: top + row * height, width: columnWidth, height: height)
+            guard cell.maxY <= area.maxY else { break }
+            if let layout, let letters {
+                letters.draw(text, layout: layout, in: cell, buffer: &buffer, style: .name)
+            } else {
+                buffer.writeCentred(text, y: cell.y, in: cell, style: Style.name.emphasised)
+            }
+        }
+    }
+
     func drawReady(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
+        if view.stepKind == .pairs, !view.groups.isEmpty {
+            drawPairsAnnounced(view, into: &buffer, area: area)
+            return
+        }
         var rest = drawQuestion(view.question, into: &buffer, area: area)
         rest = drawOrder(view.order, into: &buffer, area: rest)
         var lines: [(String, Style)] = [(view.stepTitle ?? "", Style.name.emphasised), ("", .normal)]

@@ -111,9 +111,17 @@ public struct SessionScreen {
                 view.components.map(\.rawValue).joined(separator: " · "), y: line.y, in: line, style: .quiet)
         }
         if audience == .facilitator { rest = drawComingNext(view, into: &buffer, area: rest) }
+        // A line being typed that is too long for one row takes up to four: the prompt and its
+        // keys, then the text wrapped (its last three rows), so all of it can be checked.
+        let wrapped = typedLines(width: rest.width - 2)
         let messageLine: Rect
-        (rest, messageLine) = rest.splitBottom(1)
-        if let (prompt, draft, help) = inputLine {
+        (rest, messageLine) = rest.splitBottom(wrapped.map { $0.count + 1 } ?? 1)
+        if let (prompt, _, help) = inputLine, let wrapped {
+            buffer.write(prompt + " " + help, x: 1, y: messageLine.y, style: .quiet)
+            for (offset, line) in wrapped.enumerated() {
+                buffer.write(line, x: 1, y: messageLine.y + 1 + offset, style: .accent)
+            }
+        } else if let (prompt, draft, help) = inputLine {
             if audience == .shared, controls.typesPrivately, !controls.revealed {
                 // The room reads this screen too: what is being typed stays the facilitator's.
                 let count = draft.count == 1 ? "1 character" : "\(draft.count) characters"
@@ -129,6 +137,16 @@ public struct SessionScreen {
                 message, y: messageLine.y, in: messageLine, style: controls.message == nil ? .quiet : .accent)
         }
         return rest
+    }
+
+    /// The text being typed wrapped to `width`, when it does not fit beside its prompt and
+    /// keys on one row (and may be shown here); nil otherwise.
+    private func typedLines(width: Int) -> [String]? {
+        guard let (prompt, draft, help) = inputLine, width > 10 else { return nil }
+        if audience == .shared, controls.typesPrivately, !controls.revealed { return nil }
+        guard prompt.displayWidth + draft.displayWidth + 1 + 3 + help.displayWidth > width else { return nil }
+        let lines = TextWrap.lines(draft + "▏", width: width, maxLines: 1000)
+        return lines.count > 3 ? ["…" + lines[lines.count - 3].dropFirst()] + lines.suffix(2) : lines
     }
 
     /// The line being typed, if any: its prompt, the text so far, and the keys.
@@ -147,6 +165,11 @@ public struct SessionScreen {
     private func hintText(_ view: RoomView, width: Int) -> String {
         let (full, compact): (String, String)
         switch view.phase {
+        case .ready where view.stepKind == .pairs:
+            (full, compact) = (
+                "Space: start the clock · c: components · ?: keys · q: quit · h: hide",
+                "Space: start the clock · ?: keys · q: quit"
+            )
         case .ready:
             (full, compact) = (
                 "Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit"

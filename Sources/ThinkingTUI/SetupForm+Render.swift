@@ -44,8 +44,15 @@ extension SetupForm {
         for (title, field, value, help) in singles where fields.contains(field) {
             label(title, field)
             let text = value.isEmpty && focus != field ? help : value + (focus == field ? "▏" : "")
-            buffer.writeTruncated(
-                text, x: valueX, y: y, width: valueWidth, style: value.isEmpty && focus != field ? .quiet : .normal)
+            // Two rows to a field: a long answer wraps onto the second, and past that the rows
+            // show its end (after "…"), where the typing is.
+            var rows = TextWrap.lines(text, width: max(1, valueWidth), maxLines: 1000)
+            if rows.count > 2 { rows = ["…" + rows[rows.count - 2].dropFirst(), rows[rows.count - 1]] }
+            for (offset, row) in rows.enumerated() {
+                buffer.writeTruncated(
+                    row, x: valueX, y: y + offset, width: valueWidth,
+                    style: value.isEmpty && focus != field ? .quiet : .normal)
+            }
             y += 2
         }
         buffer.write("[ Start ]", x: valueX, y: y, style: focus == .start ? .inverse : Style.accent.emphasised)

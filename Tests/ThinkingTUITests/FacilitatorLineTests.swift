@@ -66,3 +66,64 @@ struct FacilitatorLineTests {
         #expect(ScreenFixtures.render(presenter, at: 5).contains { $0.trimmingSpaces == "Presenter" })
     }
 }
+
+/// Pairs are announced before the clock: the room reads who pairs with whom, and moves.
+@Suite("Pairs before the clock")
+struct PairsAnnouncedTests {
+    @Test(arguments: [(80, 24), (250, 70)])
+    func thePairsAndTheTrioAreShownBeforeTheClockStarts(width: Int, height: Int) throws {
+        let people = ["Ana", "Ben", "Chloé", "Dev", "Eun", "Fay", "Gus"]
+        let ready = try ScreenFixtures.session(ScreenFixtures.pairs, people, [])
+        #expect(ready.roomView(at: .zero).groups == [["Ana", "Ben"], ["Chloé", "Dev"], ["Eun", "Fay", "Gus"]])
+        let lines = ScreenFixtures.render(ready, at: 0, width: width, height: height)
+        #expect(lines.contains { $0.contains("Space starts the clock") })
+        #expect(!lines.joined().contains("█"))  // no clock yet
+        // The same pairs as Space forms them, and the clock then runs.
+        let begun = try ScreenFixtures.session(ScreenFixtures.pairs, people, [(.begin, 0)])
+        guard case .pairs(let progress) = begun.stage else {
+            Issue.record("no pairs")
+            return
+        }
+        #expect(progress.groups.map { $0.map { people[$0] } } == ready.roomView(at: .zero).groups)
+        let running = ScreenFixtures.render(begun, at: 3, width: width, height: height)
+        #expect(running.contains { $0.contains("Eun thinks · Fay, Gus listen") })
+    }
+
+    @Test func atEightyColumnsTheGroupsAreBoldTextWithTheTrioLast() throws {
+        let people = ["Ana", "Ben", "Chloé", "Dev", "Eun", "Fay", "Gus"]
+        let ready = try ScreenFixtures.session(ScreenFixtures.pairs, people, [])
+        let lines = ScreenFixtures.render(ready, at: 0).map(\.trimmingSpaces)
+        let ana = try #require(lines.firstIndex(of: "Ana & Ben"))
+        #expect(lines[ana + 1] == "Chloé & Dev" && lines[ana + 2] == "Eun, Fay & Gus")
+    }
+}
+
+/// A long line being typed can be checked whole at 80 columns.
+@Suite("Fields that scroll")
+struct ScrollingFieldsTests {
+    static let question = "What would you be doing differently if you knew that you are good enough already?"
+
+    @Test func anIncisiveQuestionBeingTypedWrapsOverThreeRowsAt80Columns() throws {
+        let partnership = ProtocolDefinition(
+            id: "p", name: "Partnership", summary: "",
+            steps: [StepDefinition(kind: .partnership, title: "Thinking partnership", components: [.attention])])
+        var session = try ScreenFixtures.session(partnership, ["Zoë", "Fox"], [(.begin, 0)])
+        for second in 1...3 { _ = try session.handle(.handOn, at: .seconds(Int64(second * 10))) }
+        var controls = Controls()
+        controls.overlay = .incisive(Self.question)
+        controls.revealed = true
+        let text = ScreenFixtures.render(session, at: 35, controls: controls).joined(separator: "\n")
+        // Every word of it is on screen (wrapped), not only its last characters.
+        for word in Self.question.split(separator: " ") { #expect(text.contains(word), "\(word)") }
+        #expect(text.contains("Their incisive question, only if they want it kept:"))
+    }
+
+    @Test func theSetupFormsQuestionWrapsOntoItsSecondRow() {
+        var form = SetupForm(choices: [.init(id: "round", name: "Round", summary: "", needsPresenter: false)])
+        _ = form.handle(.tab)
+        for character in Self.question { _ = form.handle(.character(character)) }
+        #expect(form.focus == .question && form.question == Self.question)
+        let text = form.render(width: 80, height: 24).lines().joined(separator: "\n")
+        for word in Self.question.split(separator: " ") { #expect(text.contains(word), "\(word)") }
+    }
+}

@@ -174,7 +174,8 @@ def pairs(binary, tag, people, turns):
     with Sandbox(binary, tag) as sb:
         p = sb.start("run", "thinking-pairs", "--people", ", ".join(people),
                      "--turn", "3s")
-        sb.wait_for(p, "Space begins", "3s each way")
+        # The pairs are shown before the clock runs; Space starts it.
+        sb.wait_for(p, "Space starts the clock", "3s each way")
         sb.keys(p, "Space")
         for i, lines in enumerate(turns):
             s = sb.wait_for(p, f"Turn {i + 1} of {len(turns)}", *lines, timeout=6)
@@ -734,6 +735,122 @@ def control_and_display(binary):
         check(sb.wait_exit(d) == 0, "q leaves the display")
         check(len(seen_on_display) > 20, "the display was checked at every step")
         check(sb.the_log().fact_names()[-1] == "sessionFinished", "sessionFinished last")
+
+
+# MARK: - the room's screen (issue 13)
+
+@scenario
+def pairs_before_the_clock(binary):
+    """Space on a pairs step first shows who pairs with whom; the clock runs from the
+    next Space, with the pairs still readable."""
+    with Sandbox(binary, "pairsfirst") as sb:
+        p = sb.start("run", "thinking-pairs", "--people", "Ana, Ben, Chloé, Dev, Eun, Fay, Gus", "--turn", "3m")
+        s = sb.wait_for(p, "Ana & Ben", "Chloé & Dev", "Eun, Fay & Gus", "Space starts the clock")
+        check(read_clock(s) is None, f"a clock before the pairs are seated:{excerpt(s)}")
+        sb.keys(p, "Space")
+        s = sb.wait_for(p, "Ana thinks · Ben listens", "Eun thinks · Fay, Gus listen",
+                        lambda s: read_clock(s) is not None, what="the shared clock")
+        sb.keys(p, "q")
+        sb.wait_for(p, "End the session?")
+        sb.keys(p, "y")
+        check(sb.wait_exit(p) == 0, "q, y leaves")
+
+
+@scenario
+def masked_typing(binary):
+    """On the one shared screen a note being typed shows as a count; Ctrl-R shows it to
+    the facilitator; Enter saves it with a quiet confirmation."""
+    with Sandbox(binary, "masked") as sb:
+        p = sb.start("run", "round", "--people", "Zoë, 李, محمد", "--question", "Q?")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Space: finished")
+        sb.keys(p, "n")
+        sb.type(p, "Li mentioned the budget")
+        s = sb.wait_for(p, "note: 23 characters")
+        check("budget" not in s, f"the note is on the room's screen:{excerpt(s)}")
+        sb.keys(p, "C-r")
+        sb.wait_for(p, "Note: Li mentioned the budget")
+        sb.keys(p, "C-r")
+        s = sb.wait_for(p, "note: 23 characters")
+        check("budget" not in s, f"the note stays on screen after Ctrl-R again:{excerpt(s)}")
+        sb.keys(p, "Enter")
+        sb.wait_for(p, "Note saved.")
+        sb.wait_for(p, absent=("Note saved.",), timeout=4)
+        sb.keys(p, "q")
+        sb.keys(p, "y")
+        check(sb.wait_exit(p) == 0, "q, y leaves")
+        notes = [f["note"]["text"] for f in sb.the_log().facts("noteAdded")]
+        check(notes == ["Li mentioned the budget"], f"notes {notes}")
+
+
+@scenario
+def double_space(binary):
+    """Two Spaces at once (a double press, auto-repeat) hand on once: the second is
+    ignored, and recorded as ignored."""
+    with Sandbox(binary, "doublespace") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben, Chloé", "--question", "Q?")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        time.sleep(0.6)
+        sb.tmux("send-keys", "-t", p, "Space", "Space")
+        s = sb.wait_for(p, "▶ Ben")
+        time.sleep(0.4)
+        s = sb.screen(p)
+        check("▶ Ben" in s and "next: Chloé" in s, f"a person was skipped:{excerpt(s)}")
+        sb.keys(p, "q")
+        sb.keys(p, "y")
+        check(sb.wait_exit(p) == 0, "q, y leaves")
+        log = sb.the_log()
+        check(len(log.facts("handOnIgnored")) == 1, f"ignored: {log.facts('handOnIgnored')}")
+        check(len(log.facts("turnStarted")) == 2, "two turns started (Ana, Ben)")
+
+
+@scenario
+def setup_form_ctrl_s(binary):
+    """Ctrl-S, the setup form's start key, reaches the program (no tty flow control)."""
+    with Sandbox(binary, "ctrls") as sb:
+        p = sb.start("run")
+        sb.wait_for(p, "A new session", "Ctrl-S or F10: start")
+        sb.type(p, "Ana")
+        sb.keys(p, "Enter")
+        sb.type(p, "Ben")
+        sb.keys(p, "C-s")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "C-q")  # Ctrl-Q reaches it too, and does nothing
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "q")
+        sb.keys(p, "y")
+        check(sb.wait_exit(p) == 0, "q, y leaves")
+
+
+@scenario
+def display_waits_then_pauses(binary):
+    """`display` before any session waits; it follows the session that starts; the
+    controller killed with -9 leaves the room a calm 'Paused' within three seconds and no
+    clock; `resume` brings the clock back."""
+    with Sandbox(binary, "displaywait") as sb:
+        d = sb.start("display")
+        sb.wait_for(d, "Waiting for a session to start")
+        c = sb.new_window("run", "round", "--control", "--people", "Zoë, 李, محمد", "--question", "Q?",
+                          "--turn", "2m")
+        sb.wait_for(c, "Space begins")
+        sb.keys(c, "Space")
+        sb.wait_for(c, "Space: finished")
+        sb.wait_for(d, "▶ Zoë", lambda s: read_clock(s) is not None, what="the room's clock", timeout=4)
+        sb.kill9(c)
+        s = sb.wait_for(d, "Paused — the facilitator will be back", timeout=3.5)
+        check(read_clock(s) is None and "█" not in s, f"a clock shown as live:{excerpt(s)}")
+        c = sb.new_window("resume", "--control")
+        sb.wait_for(c, "Space: finished")
+        sb.wait_for(d, "▶ Zoë", lambda s: read_clock(s) is not None, what="the clock back", timeout=4)
+        sb.keys(c, "q")
+        sb.keys(c, "y")
+        check(sb.wait_exit(c) == 0, "the controller left")
+        sb.keys(d, "q")
+        check(sb.wait_exit(d) == 0, "q leaves the display")
 
 
 def main(argv):
