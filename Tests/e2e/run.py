@@ -739,6 +739,14 @@ def control_and_display(binary):
 
 # MARK: - the room's screen (issue 13)
 
+def leave(sb, pane):
+    """q, then y at "End the session?": the program leaves with status 0."""
+    sb.keys(pane, "q")
+    sb.wait_for(pane, "End the session?")
+    sb.keys(pane, "y")
+    check(sb.wait_exit(pane) == 0, "q, y leaves")
+
+
 @scenario
 def pairs_before_the_clock(binary):
     """Space on a pairs step first shows who pairs with whom; the clock runs from the
@@ -750,10 +758,7 @@ def pairs_before_the_clock(binary):
         sb.keys(p, "Space")
         s = sb.wait_for(p, "Ana thinks · Ben listens", "Eun thinks · Fay, Gus listen",
                         lambda s: read_clock(s) is not None, what="the shared clock")
-        sb.keys(p, "q")
-        sb.wait_for(p, "End the session?")
-        sb.keys(p, "y")
-        check(sb.wait_exit(p) == 0, "q, y leaves")
+        leave(sb, p)
 
 
 @scenario
@@ -777,9 +782,7 @@ def masked_typing(binary):
         sb.keys(p, "Enter")
         sb.wait_for(p, "Note saved.")
         sb.wait_for(p, absent=("Note saved.",), timeout=4)
-        sb.keys(p, "q")
-        sb.keys(p, "y")
-        check(sb.wait_exit(p) == 0, "q, y leaves")
+        leave(sb, p)
         notes = [f["note"]["text"] for f in sb.the_log().facts("noteAdded")]
         check(notes == ["Li mentioned the budget"], f"notes {notes}")
 
@@ -799,9 +802,7 @@ def double_space(binary):
         time.sleep(0.4)
         s = sb.screen(p)
         check("▶ Ben" in s and "next: Chloé" in s, f"a person was skipped:{excerpt(s)}")
-        sb.keys(p, "q")
-        sb.keys(p, "y")
-        check(sb.wait_exit(p) == 0, "q, y leaves")
+        leave(sb, p)
         log = sb.the_log()
         check(len(log.facts("handOnIgnored")) == 1, f"ignored: {log.facts('handOnIgnored')}")
         check(len(log.facts("turnStarted")) == 2, "two turns started (Ana, Ben)")
@@ -821,9 +822,7 @@ def setup_form_ctrl_s(binary):
         sb.keys(p, "C-q")  # Ctrl-Q reaches it too, and does nothing
         sb.keys(p, "Space")
         sb.wait_for(p, "▶ Ana")
-        sb.keys(p, "q")
-        sb.keys(p, "y")
-        check(sb.wait_exit(p) == 0, "q, y leaves")
+        leave(sb, p)
 
 
 @scenario
@@ -846,9 +845,7 @@ def display_waits_then_pauses(binary):
         c = sb.new_window("resume", "--control")
         sb.wait_for(c, "Space: finished")
         sb.wait_for(d, "▶ Zoë", lambda s: read_clock(s) is not None, what="the clock back", timeout=4)
-        sb.keys(c, "q")
-        sb.keys(c, "y")
-        check(sb.wait_exit(c) == 0, "the controller left")
+        leave(sb, c)
         sb.keys(d, "q")
         check(sb.wait_exit(d) == 0, "q leaves the display")
 
