@@ -301,6 +301,13 @@ extension SessionScreen {
     /// The question in force, wrapped, at the top of `area`; returns what is left below.
     func drawQuestion(_ question: String?, into buffer: inout ScreenBuffer, area: Rect) -> Rect {
         guard let question, !question.isEmpty else { return area }
+        // On a projector-sized window a short question is drawn in big letters, on one line.
+        if audience != .facilitator, area.height >= 40, let letters,
+            let layout = letters.layout(for: [question], width: area.width - 8, rows: 5), layout.lineCount == 1
+        {
+            letters.draw(question, layout: layout, in: area.splitTop(layout.rows).top, buffer: &buffer, style: .accent)
+            return area.splitTop(layout.rows + 1).rest
+        }
         let maxLines = area.height >= 30 ? 3 : 2
         let lines = TextWrap.lines(question, width: area.width - 6, maxLines: maxLines)
         for (offset, line) in lines.enumerated() {

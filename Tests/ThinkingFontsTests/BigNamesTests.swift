@@ -135,4 +135,20 @@ struct BigNamesTests {
             #expect(!appearance.attributes.contains(.dim))
         }
     }
+
+    @Test func aShortQuestionIsDrawnBigOnAProjectorAndAsTextAt80x24() throws {
+        func questionRows(_ buffer: ScreenBuffer) -> Int {
+            (0..<buffer.height).filter { y in
+                (0..<buffer.width).contains { x in
+                    buffer[x, y].style.role == .accent && "▀▄█".contains(buffer[x, y].character)
+                }
+            }.count
+        }
+        let big = try Self.screen(["Zoë", "李"], thinker: 0, width: 250, height: 70)
+        #expect(questionRows(big) >= 4)
+        #expect(!big.lines().contains { $0.contains("What is going well") })
+        let small = try Self.screen(["Zoë", "李"], thinker: 0, width: 80, height: 24)
+        #expect(questionRows(small) == 0)
+        #expect(small.lines().contains { $0.contains("What is going well for you at the moment?") })
+    }
 }
