@@ -850,6 +850,68 @@ def display_waits_then_pauses(binary):
         check(sb.wait_exit(d) == 0, "q leaves the display")
 
 
+@scenario
+def every_documented_key(binary):
+    """Each key on the `?` card reaches the program and does what the card says."""
+    with Sandbox(binary, "keys") as sb:
+        p = sb.start("run", "round", "--people", "Ana, Ben, Chloé", "--question", "Q?")
+        sb.wait_for(p, "Space begins")
+        sb.keys(p, "?")
+        sb.wait_for(p, "Keys", "pause / resume every clock", "Ctrl-R")
+        sb.keys(p, "x")
+        sb.wait_for(p, "Space begins", absent=("pause / resume every clock",))
+        sb.keys(p, "c")
+        sb.wait_for(p, "The ten components")
+        sb.keys(p, "x")
+        sb.keys(p, "h")
+        sb.wait_for(p, absent=("Space: begin",))
+        sb.keys(p, "h")
+        sb.wait_for(p, "Space: begin")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "▶ Ana")
+        sb.keys(p, "z")
+        sb.wait_for(p, "PAUSED", "z: resume")
+        sb.keys(p, "z")
+        sb.wait_for(p, "z: pause", absent=("PAUSED",))
+        sb.keys(p, "i")
+        sb.wait_for(p, "Interruption noted.")
+        sb.keys(p, "n")
+        sb.wait_for(p, "note: 0 characters")
+        sb.keys(p, "Escape")
+        sb.wait_for(p, absent=("note: 0 characters",))
+        sb.keys(p, "+")
+        sb.wait_for(p, "Arriving:")
+        sb.type(p, "Dev")
+        sb.keys(p, "Enter")
+        sb.wait_for(p, "Arrival recorded.", "Dev")
+        sb.keys(p, "-")
+        sb.wait_for(p, "Leaving (number or name):")
+        sb.type(p, "Dev")
+        sb.keys(p, "Enter")
+        sb.wait_for(p, "Departure recorded.")
+        sb.keys(p, "p")
+        sb.wait_for(p, "Ana (passed)", "▶ Ben")
+        sb.keys(p, "u")
+        sb.wait_for(p, "▶ Ana", absent=("Ana (passed)",))
+        sb.keys(p, "C-c")
+        sb.wait_for(p, "End the session?")
+        sb.keys(p, "x")
+        sb.wait_for(p, "▶ Ana", absent=("End the session?",))
+        for name in ("Ben", "Chloé"):
+            sb.keys(p, "Space")
+            sb.wait_for(p, f"▶ {name}")
+        sb.keys(p, "Space")
+        sb.wait_for(p, "Thank you", "t: figures")
+        sb.keys(p, "t")
+        sb.wait_for(p, "Share", "Spread")
+        sb.keys(p, "q")
+        check(sb.wait_exit(p) == 0, "q ends the finished session")
+        names = sb.the_log().fact_names()
+        for fact in ("paused", "resumed", "interruptionNoted", "personJoined", "personLeft", "undone",
+                     "protocolCompleted", "sessionFinished"):
+            check(fact in names, f"no {fact} in the log")
+
+
 def main(argv):
     args = [a for a in argv[1:]]
     only = None
