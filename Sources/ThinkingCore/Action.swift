@@ -64,6 +64,8 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadySpeaking
     case unknownPerson
     case notOpenEnded
+    /// Every step is done: there is no step left to end.
+    case everyStepDone
     case alreadyHere
     case presenterCannotLeave
     case lastPersonCannotLeave
@@ -90,6 +92,7 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadySpeaking: "That person is speaking already."
         case .unknownPerson: "Nobody with that number or initial."
         case .notOpenEnded: "This step ends by itself; it cannot be ended early."
+        case .everyStepDone: "Every step is done: q ends the session."
         case .alreadyHere: "That name is already in the session."
         case .presenterCannotLeave: "The council cannot go on without its Presenter: end the session instead."
         case .lastPersonCannotLeave: "Someone must stay: end the session instead."

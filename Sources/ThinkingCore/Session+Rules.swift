@@ -23,6 +23,7 @@ extension Session {
             progress.part >= .incisiveQuestion ? nil : .notTheIncisiveQuestion
         case (.incisiveQuestion, _): .notTheIncisiveQuestion
         case (.endStep, .discussion), (.endStep, .dialogue): nil
+        case (.endStep, .complete), (.endStep, .finished): .everyStepDone
         case (.endStep, _): .notOpenEnded
         case (.swapEarly, .pairs): nil
         case (.swapEarly, _): .notPairs

@@ -118,7 +118,11 @@ extension Controls {
     private mutating func interpretQuestion(_ key: Key) -> Command {
         switch edit(questionDraft, with: key) {
         case .editing(let text): questionDraft = text; return .none
-        case .cancelled: questionDraft = ""; return .none
+        case .cancelled:
+            // An empty Enter says what is wanted rather than doing nothing.
+            if key == .enter { message = "Type the Presenter's question first; Enter saves it." }
+            questionDraft = ""
+            return .none
         case .done(let text):
             questionDraft = ""
             return .act(.frameQuestion(text: text))

@@ -127,3 +127,28 @@ struct ScrollingFieldsTests {
         for word in Self.question.split(separator: " ") { #expect(text.contains(word), "\(word)") }
     }
 }
+
+/// Small slips seen when the program was tried (TRIAL-NOTES): each key says what it means.
+@Suite("Keys that say what they mean")
+struct KeyMessagesTests {
+    @Test func eOnTheEndScreenSaysEveryStepIsDone() throws {
+        let session = try ScreenFixtures.session(
+            ScreenFixtures.round, ["Ana", "Ben"], [(.begin, 0), (.handOn, 10), (.handOn, 20)])
+        #expect(session.stage == .complete)
+        var controls = Controls()
+        #expect(controls.interpret(.character("e"), session: session) == .none)
+        #expect(controls.message == "Every step is done: q ends the session.")
+    }
+
+    @Test func anEmptyEnterOnThePresentersQuestionSaysWhatIsWanted() throws {
+        let council = try ScreenFixtures.session(
+            ScreenFixtures.council, ["Ana", "Ben", "Chloé", "Dev"], presenter: "Ana", [(.begin, 0), (.handOn, 60)])
+        guard case .question = council.stage else {
+            Issue.record("not at the question step")
+            return
+        }
+        var controls = Controls()
+        #expect(controls.interpret(.enter, session: council) == .none)
+        #expect(controls.message == "Type the Presenter's question first; Enter saves it.")
+    }
+}
