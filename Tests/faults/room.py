@@ -7,6 +7,7 @@ class Room:
     def __init__(self, binary, home, data_home=None):
         """`data_home`: the XDG_DATA_HOME to use (default `HOME/data`)."""
         self.binary = os.path.abspath(binary)
+        self._last_turn_key = 0.0
         self.home = home
         self.socket = f"thinkenv-faults-{os.getpid()}"
         self.env = {
@@ -87,8 +88,20 @@ class Room:
         after leaving the alternate screen)."""
         return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", target, check=False)
 
+    # The program ignores a hand-on within half a second of a turn's start (a double Space
+    # or auto-repeat must not skip a person): a Space comes at least this long after the
+    # last key that may have started a turn (the program may take a moment to start it on a
+    # full disk), as a facilitator's does.
+    TURN_GAP = 0.8
+
     def keys(self, target, *keys):
-        self.tmux("send-keys", "-t", target, *keys)
+        for key in keys:
+            if key in ("Space", "Enter", "p"):
+                wait = self._last_turn_key + self.TURN_GAP - time.monotonic()
+                if key != "p" and wait > 0:
+                    time.sleep(wait)
+                self._last_turn_key = time.monotonic()
+            self.tmux("send-keys", "-t", target, key)
 
     def wait_for(self, target, ready, timeout=10.0):
         deadline = time.monotonic() + timeout
