@@ -1,10 +1,14 @@
 /// What the facilitator does across every step: hand-on, pass, undo, notes, interruptions.
 extension Session {
     mutating func handOn(at now: Duration) throws(Rejection) -> [Fact] {
-        if let guardTime = plan.handOnGuard, let turn = stage.liveTurn, !isPaused,
-            now - turn.startedAt < guardTime
-        {
-            return [Fact(at: now, .handOnIgnored(person: turn.person))]
+        // Counted from the turn's start, or from the last ignored hand-on of this turn: a key
+        // held down (auto-repeat) hands on once it is let go for the guard's time, not every 0.5 s.
+        if let guardTime = plan.handOnGuard, let turn = stage.liveTurn, !isPaused {
+            let since = max(turn.startedAt, lastIgnoredHandOn ?? turn.startedAt)
+            if now - since < guardTime {
+                lastIgnoredHandOn = now
+                return [Fact(at: now, .handOnIgnored(person: turn.person))]
+            }
         }
         switch stage {
         case .round: return try endRoundTurn(passed: false, at: now)

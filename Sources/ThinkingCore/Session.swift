@@ -27,6 +27,8 @@ public struct Session: Equatable, Sendable {
     /// A thinking partnership's incisive question, if the thinker chose to keep it.
     public internal(set) var incisiveQuestion: String?
     var undoStack: [UndoPoint]
+    /// When the last hand-on was ignored by the plan's guard (it extends the guard).
+    var lastIgnoredHandOn: Duration? = nil
 
     static let undoDepth = 100
 

@@ -130,6 +130,22 @@ private final class FontState {
         return chosen
     }
 
+    private func covers(_ font: Int, _ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy {
+            Self.isInvisible($0) || FcCharSetHasChar(candidates[font].charset, $0.value) != 0
+        }
+    }
+
+    /// Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+    /// presentation forms).
+    private static func isRightToLeft(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        switch value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+        default: return false
+        }
+    }
+
     /// Joiners and variation selectors: they have no glyph of their own to look for.
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -154,13 +170,21 @@ private final class FontState {
 
     /// One line: runs of one font each, shaped, then drawn glyph by glyph onto a canvas.
     func set(_ text: String, pixelSize: Int) -> LetterPixels? {
-        var runs: [(font: Int?, text: String)] = []
+        // Runs of one font and one direction: HarfBuzz shapes each with the script and the
+        // direction it guesses for it, so Arabic beside Latin ("Ana & محمد") still joins.
+        var runs: [(font: Int?, rightToLeft: Bool, text: String)] = []
         for character in text {
-            let font = character.isWhitespace ? (runs.last?.font ?? nil) : font(for: character)
-            if let last = runs.last, last.font == font, font != nil || character.isWhitespace {
+            // Spaces and punctuation stay with the run before them when its font has them.
+            let neutral = character.isWhitespace || character.isPunctuation
+            let font: Int? =
+                if neutral, let last = runs.last?.font, covers(last, character) { last } else {
+                    self.font(for: character)
+                }
+            let rightToLeft = neutral ? (runs.last?.rightToLeft ?? false) : Self.isRightToLeft(character)
+            if let last = runs.last, last.font == font, last.rightToLeft == rightToLeft, font != nil || neutral {
                 runs[runs.count - 1].text.append(character)
             } else {
-                runs.append((font, String(character)))
+                runs.append((font, rightToLeft, String(character)))
             }
         }
         var canvas = Canvas()

@@ -113,15 +113,12 @@ public final class HelperLettering: Lettering {
         }
     }
 
+    /// Closing the socket is the helper's word to leave (it reads the end of it). No signal
+    /// is sent: the screen's loop may already have collected it, and its pid be another's.
     private static func stop(_ connection: inout Connection) {
         if connection.socket >= 0 { close(connection.socket) }
         connection.socket = -1
-        if connection.pid > 0 {
-            kill(connection.pid, SIGTERM)
-            var status: Int32 = 0
-            waitpid(connection.pid, &status, 0)
-        }
-        connection.pid = 0
+        reap(&connection)
     }
 
     /// A helper that left on its own is collected before the next one starts.

@@ -38,7 +38,7 @@ public final class NameLetters: Sendable {
         if let known = cache.withLock({ $0.pixels[key] }) { return known }
         let set = lettering.set(text, pixelSize: size)
         cache.withLock { cache in
-            if cache.pixels.count > 4096 { cache.pixels.removeAll() }
+            if cache.pixels.count > 512 { cache.pixels.removeAll() }
             cache.pixels[key] = set
         }
         return set
@@ -135,7 +135,11 @@ public struct NameLayout: Hashable, Sendable {
             guard measured.count == pieces.count else { return nil }
             let band = measured.map(\.ascent).max()! + measured.map(\.descent).max()!
             let widest = measured.map(\.width).max()!
-            var size = min(reference * lineRows * 2 / max(1, band), reference * width / max(1, widest)) + 1
+            // Never more than twice the line's pixels to the em (a name with no ink at all
+            // would otherwise start the search hundreds of sizes up).
+            var size =
+                min(
+                    reference * lineRows * 2 / max(1, band), reference * width / max(1, widest), lineRows * 4) + 1
             while size >= 4 {
                 if let layout = layout(
                     unique, splits: splits, size: size, width: width, rows: rows, pixels: pixels)

@@ -145,7 +145,12 @@ public struct SessionScreen {
         guard let (prompt, draft, help) = inputLine, width > 10 else { return nil }
         if audience == .shared, controls.typesPrivately, !controls.revealed { return nil }
         guard prompt.displayWidth + draft.displayWidth + 1 + 3 + help.displayWidth > width else { return nil }
-        let lines = TextWrap.lines(draft + "▏", width: width, maxLines: 1000)
+        // Cut by width, not at spaces: a long word (a link, a CJK sentence) keeps its end.
+        var lines: [String] = [""]
+        for character in draft + "▏" {
+            if lines[lines.count - 1].displayWidth + character.displayWidth > width { lines.append("") }
+            lines[lines.count - 1].append(character)
+        }
         return lines.count > 3 ? ["…" + lines[lines.count - 3].dropFirst()] + lines.suffix(2) : lines
     }
 
@@ -168,7 +173,7 @@ public struct SessionScreen {
         case .ready where view.stepKind == .pairs:
             (full, compact) = (
                 "Space: start the clock · c: components · ?: keys · q: quit · h: hide",
-                "Space: start the clock · ?: keys · q: quit"
+                "Space: start the clock · ?: keys"
             )
         case .ready:
             (full, compact) = (

@@ -21,12 +21,27 @@ struct HandOnGuardTests {
         let repeated = try d.act(.handOn)  // the key's repeat, 3 ms later
         #expect(repeated.map(\.what) == [.handOnIgnored(person: 1)])
         #expect(d.thinker == "Ben")
-        d.wait(.milliseconds(496))
-        #expect(try d.act(.handOn).map(\.what) == [.handOnIgnored(person: 1)])
-        d.wait(.milliseconds(1))
-        try d.act(.handOn)  // half a second on: Ben has finished
+        d.wait(.milliseconds(500))
+        try d.act(.handOn)  // half a second after the repeat: Ben has finished
         #expect(d.thinker == "Chloé")
         #expect(d.spoken == ["Ana", "Ben"])
+    }
+
+    @Test func aKeyHeldDownHandsOnOnceItIsLetGo() throws {
+        var d = try Self.guarded(Fixture.round(), ["Ana", "Ben", "Chloé"])
+        try d.act(.begin)
+        d.wait(.seconds(20))
+        try d.act(.handOn)  // Ana finishes: Ben begins, and the key stays down
+        for _ in 0..<66 {  // two seconds of auto-repeat, every 30 ms
+            d.wait(.milliseconds(30))
+            #expect(try d.act(.handOn).map(\.what) == [.handOnIgnored(person: 1)])
+        }
+        #expect(d.thinker == "Ben")
+        d.wait(.milliseconds(499))
+        #expect(try d.act(.handOn).map(\.what) == [.handOnIgnored(person: 1)])
+        d.wait(.milliseconds(500))
+        try d.act(.handOn)  // let go, then pressed again half a second later
+        #expect(d.thinker == "Chloé")
     }
 
     @Test func everyKindOfTurnIsGuarded() throws {

@@ -112,10 +112,18 @@ struct ScrollingFieldsTests {
         var controls = Controls()
         controls.overlay = .incisive(Self.question)
         controls.revealed = true
-        let text = ScreenFixtures.render(session, at: 35, controls: controls).joined(separator: "\n")
-        // Every word of it is on screen (wrapped), not only its last characters.
-        for word in Self.question.split(separator: " ") { #expect(text.contains(word), "\(word)") }
-        #expect(text.contains("Their incisive question, only if they want it kept:"))
+        let lines = ScreenFixtures.render(session, at: 35, controls: controls)
+        // All of it is on screen, cut by width over the rows under the prompt, not only its
+        // last characters.
+        let prompt = try #require(
+            lines.firstIndex { $0.contains("Their incisive question, only if they want it kept:") })
+        let typed = lines[(prompt + 1)...].prefix { $0.hasPrefix(" ") && !$0.trimmingSpaces.isEmpty }
+        #expect(typed.map { String($0.dropFirst()) }.joined().hasPrefix(Self.question + "▏"))
+
+        // A long word keeps its end: 150 CJK characters with no space, the last three rows of it.
+        controls.overlay = .incisive(String(repeating: "好", count: 149) + "末")
+        let wide = ScreenFixtures.render(session, at: 35, controls: controls).joined()
+        #expect(wide.contains("末▏") && wide.contains("…"))
     }
 
     @Test func theSetupFormsQuestionWrapsOntoItsSecondRow() {

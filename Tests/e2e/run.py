@@ -182,7 +182,9 @@ def pairs(binary, tag, people, turns):
             check(read_clock(s) is not None, f"no shared clock:{excerpt(s)}")
         sb.wait_for(p, "Every step is done", timeout=6)
         sb.keys(p, "t")
-        s = sb.wait_for(p, "Every step is done", "Share")
+        # Every row whole (a capture can catch the table half drawn).
+        s = sb.wait_for(p, "Every step is done", "Share", lambda s: all(
+            len(line_with(s, f" {name} ").split()) >= 5 for name in people), what="the whole table")
         for name in people:
             row = line_with(s, f" {name} ").split()
             check(row[1:3] == ["1", "0"], f"{name}'s summary row: {row}")

@@ -1,6 +1,8 @@
 /// The first line of a session log: what was run, with whom, as it was then.
 public struct LogHeader: Codable, Equatable, Sendable {
-    public static let currentFormat = 1
+    /// 2: the plan may hold `handOnGuard`, and `handOnIgnored` facts appear (an older
+    /// program would replay an ignored hand-on as a real one, so it must refuse these logs).
+    public static let currentFormat = 2
     public static let kindName = "thinkenv-session"
 
     public var format: Int
