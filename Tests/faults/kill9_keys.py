@@ -52,6 +52,7 @@ def main():
     try:
         target = room.start("run", "twenty-rounds", "--people", ", ".join(PEOPLE))
         room.keys(target, "Space")  # the step begins
+        room.wait_for(target, lambda s: where(s)[0] is not None)  # its first thinker is shown
         for trial in range(1, trials + 1):
             before = room.settle(target)
             delay = rng.random() * 0.020
