@@ -68,7 +68,6 @@ public final class SessionModel: ScreenModel {
     public func handle(_ wake: Wake) -> [LoopEffect<RunOutcome>] {
         switch wake {
         case .tick:
-            warmUpLetters()
             now = clock.now()
             if let confirmation = controls.confirmation, now >= confirmation.until { controls.confirmation = nil }
             let effects = perform(.tick, at: now)
@@ -103,33 +102,11 @@ public final class SessionModel: ScreenModel {
         var screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
         if options.control { screen.audience = .facilitator }
         screen.letters = options.letters
-        if warmUp == .notYet, options.letters != nil, !options.control { warmUp = .due(width, height) }
         return screen.render(width: width, height: height)
-    }
-
-    /// The fonts are loaded just after the first frame, not when the first name is drawn:
-    /// the first Space then shows its thinker at once.
-    private enum WarmUp: Equatable {
-        case notYet, due(Int, Int), done
-    }
-    private var warmUp = WarmUp.notYet
-
-    /// Sets every present name as a turn would show it, off screen.
-    private func warmUpLetters() {
-        guard case .due(let width, let height) = warmUp else { return }
-        warmUp = .done
-        var view = session.roomView(at: now)
-        guard let first = view.present.first else { return }
-        view.phase = .turn
-        view.thinker = first
-        var screen = SessionScreen(view: view, controls: Controls())
-        screen.letters = options.letters
-        _ = screen.render(width: width, height: height)
     }
 
     /// Until the displayed clock changes, or a second at most (signals, the heartbeat).
     public var nextWake: Duration? {
-        if case .due = warmUp { return .milliseconds(10) }
         let confirmation = controls.confirmation.map { max(.zero, $0.until - now) } ?? .seconds(1)
         guard !session.isPaused, let clock = session.roomView(at: now).clock else {
             return min(.seconds(1), confirmation)

@@ -143,7 +143,9 @@ def round_pass_undo_resize(binary):
         s = sb.wait_for(p, "Every step is done", "Thank you", "The session took")
         check("Share" not in s, f"the figures are shown to the room unasked:{excerpt(s)}")
         sb.keys(p, "t")
-        s = sb.wait_for(p, "Every step is done", "Name", "Turns", "Passes", "Share")
+        # Every row whole (a capture can catch the table half drawn).
+        s = sb.wait_for(p, "Every step is done", "Name", "Turns", "Passes", "Share", lambda s: all(
+            len(line_with(s, name).split()) >= 5 for name in ("Ana", "Ben")), what="the whole table")
         ana = line_with(s, "Ana").split()
         check(ana[1:3] == ["1", "1"], f"Ana's summary row (1 turn, 1 pass): {ana}")
         for name in ("Zoë 李", "Ben"):
