@@ -13,3 +13,7 @@ public protocol SessionFeed: AnyObject {
     /// the runner then looks again every `DisplayModel.boundedWait`.
     var changeDescriptor: Int32? { get }
 }
+
+/// How long a controlling program may be silent before its session is not taken for a
+/// running one (the display neither follows it as live nor waits on it).
+public let runningSessionSilenceLimit: Duration = .seconds(60)

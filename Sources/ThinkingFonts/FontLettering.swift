@@ -31,15 +31,6 @@ public final class FontLettering: Lettering {
             return state!.set(text, pixelSize: pixelSize)
         }
     }
-
-    /// The font files names are drawn with, in the order they are tried (for `thinkenv
-    /// fonts` and the tests).
-    public var fontFiles: [String] {
-        state.withLock { state in
-            if state == nil { state = FontState() }
-            return state?.candidates.map(\.file) ?? []
-        }
-    }
 }
 
 /// fontconfig's sorted list of fonts and the FreeType faces opened from it.

@@ -95,6 +95,7 @@ public final class HelperLettering: Lettering {
             guard n > 0 else { return nil }
             sent += n
         }
+        var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             if let newline = connection.pending.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: connection.pending[..<newline], as: UTF8.self)
@@ -105,7 +106,6 @@ public final class HelperLettering: Lettering {
             let ready = poll(&poller, 1, answerTime)
             if ready < 0, errno == EINTR { continue }
             guard ready > 0 else { return nil }
-            var buffer = [UInt8](repeating: 0, count: 65536)
             let n = buffer.withUnsafeMutableBytes { recv(connection.socket, $0.baseAddress, $0.count, 0) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return nil }

@@ -79,17 +79,14 @@ public struct LiveSession: Sendable {
         anchor.wall.map { .milliseconds(max(0, wallNow.milliseconds - $0.milliseconds)) }
     }
 
-    /// A session older than this without a sign of life is never shown as live.
-    public static let staleAfter: Duration = .seconds(60)
-
     /// The newest unfinished session in `paths` whose controller gave a sign of life (its
-    /// heartbeat) within `staleAfter` of `wallNow`, if any: what a display should follow.
+    /// heartbeat) within `runningSessionSilenceLimit` of `wallNow`, if any: what a display should follow.
     public static func newestRunning(in paths: StorePaths, wallNow: WallTime) -> LiveSession? {
         // Newest first; a session with no heartbeat beside its log (finished, or only fallback
         // files left) costs one failed open.
         for file in SessionFiles.scan(paths).files {
             guard let beat = Heartbeat.read(forLog: file.path),
-                Duration.milliseconds(wallNow.milliseconds - beat.wall.milliseconds) < staleAfter,
+                Duration.milliseconds(wallNow.milliseconds - beat.wall.milliseconds) < runningSessionSilenceLimit,
                 let live = try? LiveSession(path: file.path),
                 live.session.stage != .finished
             else { continue }

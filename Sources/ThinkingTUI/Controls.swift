@@ -34,7 +34,12 @@ public struct Controls: Equatable, Sendable {
     /// the next key.
     public var message: String?
     /// A quiet confirmation ("Note saved.") and the session time it goes at (two seconds on).
-    public var confirmation: (text: String, until: Duration)?
+    public var confirmation: Confirmation?
+
+    public struct Confirmation: Equatable, Sendable {
+        public var text: String
+        public var until: Duration
+    }
     /// Whether a private line being typed (a note, an incisive question) is shown on the one
     /// screen the room also reads (Ctrl-R toggles it; `--control` always shows it).
     public var revealed = false
@@ -42,13 +47,6 @@ public struct Controls: Equatable, Sendable {
     public var showsFigures = false
 
     public init() {}
-
-    public static func == (a: Controls, b: Controls) -> Bool {
-        a.overlay == b.overlay && a.questionDraft == b.questionDraft && a.hintHidden == b.hintHidden
-            && a.message == b.message && a.confirmation?.text == b.confirmation?.text
-            && a.confirmation?.until == b.confirmation?.until && a.revealed == b.revealed
-            && a.showsFigures == b.showsFigures
-    }
 
     /// Whether the line being typed is the facilitator's alone: a note or an incisive question.
     public var typesPrivately: Bool {

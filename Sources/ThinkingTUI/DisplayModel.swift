@@ -71,11 +71,8 @@ public final class DisplayModel: ScreenModel {
     /// The followed session has ended (or its controller has been silent for good).
     private var isOver: Bool {
         guard let feed else { return true }
-        return feed.session.stage == .finished || feed.silence >= Self.staleAfter
+        return feed.session.stage == .finished || feed.silence >= runningSessionSilenceLimit
     }
-
-    /// A followed session this silent is not waited for when another one starts.
-    static let staleAfter: Duration = .seconds(60)
 
     /// The controller is away: the session is neither running nor over.
     private var controllerAway: Bool {

@@ -121,7 +121,9 @@ public final class SessionModel: ScreenModel {
         do {
             let facts = try session.handle(action, at: now)
             if action != .tick || !facts.isEmpty { recorder.record(action, at: now, facts: facts) }
-            if let text = Self.confirmation(of: facts) { controls.confirmation = (text, now + Self.confirmationTime) }
+            if let text = Self.confirmation(of: facts) {
+                controls.confirmation = .init(text: text, until: now + Self.confirmationTime)
+            }
             return effects + react(to: facts)
         } catch {
             controls.message = error.description
