@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Where Debian puts the HarfBuzz and FreeType headers (libharfbuzz-dev, libfreetype-dev).
+let fontHeaders = ["-I/usr/include/harfbuzz", "-I/usr/include/freetype2"]
+
 let package = Package(
     name: "thinkenv",
     products: [
@@ -30,9 +33,15 @@ let package = Package(
         // Screens as pure functions state -> cell grid, and the ncurses runner.
         .target(name: "ThinkingTUI", dependencies: ["ThinkingCore", "CNcurses"]),
         // HarfBuzz, FreeType and fontconfig, for the room's big names (see Sources/CFontStack/shim.h).
-        .systemLibrary(name: "CFontStack", path: "Sources/CFontStack", pkgConfig: "harfbuzz"),
+        // Headers only: no pkg-config, whose -lharfbuzz would load the libraries at start.
+        .systemLibrary(name: "CFontStack", path: "Sources/CFontStack"),
         // Names set in a real font, any script: the `Lettering` the screens draw big names with.
-        .target(name: "ThinkingFonts", dependencies: ["ThinkingCore", "ThinkingTUI", "CFontStack"]),
+        // Their functions, forwarding to the libraries opened on first use (fontloader.c), so the
+        // screen's process, linked --as-needed, never maps them: the letters helper does.
+        .target(name: "CFontLoader", dependencies: ["CFontStack"], cSettings: [.unsafeFlags(fontHeaders)]),
+        .target(
+            name: "ThinkingFonts", dependencies: ["ThinkingCore", "ThinkingTUI", "CFontStack", "CFontLoader"],
+            swiftSettings: [.unsafeFlags(fontHeaders.flatMap { ["-Xcc", $0] })]),
         // The review screens: transcripts drawn as cell grids (ThinkingTUI).
         .target(
             name: "ThinkingReview", dependencies: ["ThinkingCore", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI"]),
@@ -42,7 +51,8 @@ let package = Package(
                 "ThinkingCore", "ThinkingProtocols", "ThinkingLog", "ThinkingTranscripts", "ThinkingTUI",
                 "ThinkingReview", "ThinkingFonts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--as-needed"])]
         ),
         // Benchmarks: `swift run -c release thinkenv-bench` rewrites docs/PERFORMANCE.md's figures.
         .executableTarget(

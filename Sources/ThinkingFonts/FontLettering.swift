@@ -1,4 +1,5 @@
-import CFontStack
+internal import CFontLoader
+internal import CFontStack
 import Synchronization
 import ThinkingCore
 import ThinkingTUI
@@ -48,7 +49,7 @@ private final class FontState {
     private var fontOfScalar: [UInt32: Int?] = [:]
 
     init?() {
-        guard FcInit() != 0 else { return nil }
+        guard cfl_font_stack_loaded() != 0, FcInit() != 0 else { return nil }
         var library: FT_Library?
         guard FT_Init_FreeType(&library) == 0, let library else { return nil }
         guard let pattern = FcPatternCreate() else {
