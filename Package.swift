@@ -52,6 +52,7 @@ let package = Package(
                 "ThinkingReview", "ThinkingFonts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // --as-needed: the font libraries are not loaded at start (CFontLoader).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--as-needed"])]
         ),
         // Benchmarks: `swift run -c release thinkenv-bench` rewrites docs/PERFORMANCE.md's figures.

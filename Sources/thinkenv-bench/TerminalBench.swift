@@ -83,7 +83,8 @@ enum Shell {
     /// Builds the statically linked release binary (see docs/DECISIONS.md) and returns its path.
     static func staticBinary() -> String {
         let command = [
-            "swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static",
+            "swift", "build", "-c", "release", "--static-swift-stdlib", "-Xlinker", "-no-pie", "--scratch-path",
+            ".build-static",
             "--product", "thinkenv",
         ]
         print("building: \(command.joined(separator: " "))")
