@@ -133,7 +133,7 @@ public struct RoomView: Equatable, Sendable {
     public var canUndo = false
     /// Everyone's turns, passes and time, once every step is done.
     public var tallies: [Tally] = []
-    /// From the origin to the end of the last turn, once every step is done.
+    /// From the origin to the end of the last turn, once every step is done (nil: no turn).
     public var length: Duration?
 }
 
@@ -162,7 +162,7 @@ extension Session {
         view.canUndo = canUndo
         if stage == .complete || stage == .finished {
             view.tallies = Tally.of(self)
-            view.length = turns.map(\.endedAt).max() ?? .zero
+            view.length = turns.map(\.endedAt).max()
         }
         if let total = definition.budget {
             view.budget = RoomView.TimeUsed(used: activeTime(from: .zero, to: now), total: total)

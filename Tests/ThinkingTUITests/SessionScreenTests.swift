@@ -119,6 +119,12 @@ struct SessionScreenTests {
         #expect(lines.contains("Every step is done"))
     }
 
+    @Test func aSessionEndedBeforeAnyTurnClaimsNoLength() throws {
+        let room = ScreenFixtures.render(try round([(.finish, 0)]), at: 5).map(\.trimmingSpaces)
+        #expect(room.contains("Thank you"))
+        #expect(!room.contains { $0.contains("The session took") })
+    }
+
     @Test("below the minimum size the clock goes on", arguments: [(30, 10), (39, 24), (80, 11), (1, 1), (0, 0)])
     func tooSmall(width: Int, height: Int) throws {
         let session = try round([(.begin, 0)])
