@@ -59,14 +59,10 @@ extension SessionScreen {
             let listeners = pair.partners.joined(separator: ", ")
             return "\(thinker) thinks · \(listeners) \(pair.partners.count > 1 ? "listen" : "listens")"
         }
-        let columns = lines.count > 4 && rest.width >= 100 ? 2 : 1
-        let rows = min((lines.count + columns - 1) / columns, max(1, rest.height / 2))
-        let (clockArea, list) = rest.splitBottom(rows + 1)
-        let columnWidth = list.width / columns
-        for (index, line) in lines.enumerated() {
-            let column = index / rows, row = index % rows
-            guard column < columns else { break }
-            let cell = Rect(x: list.x + column * columnWidth, y: list.y + 1 + row, width: columnWidth, height: 1)
+        let grid = ListGrid(lines, width: rest.width, rows: max(1, rest.height / 2), columns: lines.count > 4 ? 2 : 1)
+        let (clockArea, list) = rest.splitBottom(grid.rows + 1)
+        for (index, line) in grid.lines.enumerated() {
+            let cell = grid.cell(index, in: Rect(x: list.x, y: list.y + 1, width: list.width, height: grid.rows))
             buffer.writeCentred(line, y: cell.y, in: cell, style: Style.name.emphasised)
         }
         let (label, clock) = clockArea.splitTop(1)
@@ -108,19 +104,23 @@ extension SessionScreen {
         let layout =
             audience == .facilitator || perGroup < 5
             ? nil : letters?.layout(for: texts, width: columnWidth - 4, rows: perGroup - 1)
-        let used = layout.map { rows * ($0.rows + 1) } ?? min(area.height, rows)
-        let top = area.y + max(0, (area.height - used) / 2)
-        for (index, text) in texts.enumerated() {
-            let column = index / rows, row = index % rows
-            guard column < columns else { break }
-            let height = layout.map { $0.rows + 1 } ?? 1
-            let cell = Rect(x: area.x + column * columnWidth, y: top + row * height, width: columnWidth, height: height)
-            guard cell.maxY <= area.maxY else { break }
-            if let layout, let letters {
-                letters.draw(text, layout: layout, in: cell, buffer: &buffer, style: .name)
-            } else {
+        guard let layout, let letters else {
+            let grid = ListGrid(texts, width: area.width, rows: area.height, columns: columns)
+            let block = Rect(
+                x: area.x, y: area.y + max(0, (area.height - grid.rows) / 2), width: area.width, height: grid.rows)
+            for (index, text) in grid.lines.enumerated() {
+                let cell = grid.cell(index, in: block)
                 buffer.writeCentred(text, y: cell.y, in: cell, style: Style.name.emphasised)
             }
+            return
+        }
+        let height = layout.rows + 1
+        let top = area.y + max(0, (area.height - rows * height) / 2)
+        for (index, text) in texts.enumerated() {
+            let column = index / rows, row = index % rows
+            let cell = Rect(x: area.x + column * columnWidth, y: top + row * height, width: columnWidth, height: height)
+            guard cell.maxY <= area.maxY else { break }
+            letters.draw(text, layout: layout, in: cell, buffer: &buffer, style: .name)
         }
     }
 
@@ -375,5 +375,39 @@ extension SessionScreen {
         let rect = Rect(x: area.x, y: area.y, width: area.width, height: max(1, rows))
         let style: Style = if case .over = clock { .clockOvertime } else { .clock }
         BigClock.draw(ClockText.big(clock), in: rect, buffer: &buffer, style: style)
+    }
+}
+
+/// Lines laid out in as many columns as the width allows (at least `columns` where they fit),
+/// filling each column top to bottom; when even then they cannot all fit, the last place says
+/// how many are not shown, so the room never loses a pair without a word.
+struct ListGrid {
+    let lines: [String]
+    let rows: Int
+    let columns: Int
+    let columnWidth: Int
+
+    init(_ all: [String], width: Int, rows maxRows: Int, columns wanted: Int) {
+        let widest = (all.map(\.displayWidth).max() ?? 0) + 3
+        let most = max(1, width / max(1, widest))
+        let maxRows = max(1, maxRows)
+        var columns = min(most, max(wanted, (all.count + maxRows - 1) / maxRows))
+        if width < 100 && all.count <= maxRows { columns = 1 }
+        columns = max(1, columns)
+        let rows = min(maxRows, max(1, (all.count + columns - 1) / columns))
+        var lines = all
+        if lines.count > rows * columns {
+            let shown = rows * columns - 1
+            lines = Array(all.prefix(shown)) + ["+ \(all.count - shown) more"]
+        }
+        self.lines = lines
+        self.rows = rows
+        self.columns = columns
+        self.columnWidth = width / columns
+    }
+
+    /// The one-row place of line `index` in `area`.
+    func cell(_ index: Int, in area: Rect) -> Rect {
+        Rect(x: area.x + index / rows * columnWidth, y: area.y + index % rows, width: columnWidth, height: 1)
     }
 }

@@ -72,6 +72,26 @@ struct SessionScreenTests {
         #expect(third.contains { $0.contains("Space: swap early") })
     }
 
+    @Test("every pair is on the screen, in columns where needed", arguments: [(80, 24), (120, 40), (250, 70)])
+    func manyPairs(width: Int, height: Int) throws {
+        let people = (1...25).map { String(format: "P%02d", $0) }
+        let session = try ScreenFixtures.session(ScreenFixtures.pairs, people, [(.begin, 0)])
+        let screen = ScreenFixtures.render(session, at: 61, width: width, height: height).joined(separator: "\n")
+        #expect(people.allSatisfy { screen.contains($0) })
+        let ready = try ScreenFixtures.session(ScreenFixtures.pairs, people, [])
+        let announced = ScreenFixtures.render(ready, at: 1, width: width, height: height).joined(separator: "\n")
+        #expect(people.allSatisfy { announced.contains($0) })
+    }
+
+    @Test func morePairsThanTheWindowHoldsAreCountedNotDropped() throws {
+        let people = (1...61).map { String(format: "P%02d", $0) }
+        let session = try ScreenFixtures.session(ScreenFixtures.pairs, people, [(.begin, 0)])
+        let lines = ScreenFixtures.render(session, at: 61).map(\.trimmingSpaces)
+        let shown = lines.joined().components(separatedBy: " thinks").count - 1
+        #expect(shown > 0)
+        #expect(lines.contains { $0.hasSuffix("+ \(30 - shown) more") })
+    }
+
     @Test func aCouncilShowsThePresentersQuestionAndWhomTheAppreciationIsFor() throws {
         let session = try ScreenFixtures.session(
             ScreenFixtures.council, ["Ana", "Ben", "Chloé", "Dev"], presenter: "Chloé",
