@@ -26,6 +26,9 @@ public final class HelperLettering: Lettering {
         var pid: pid_t = 0
         var socket: Int32 = -1
         var failed = false
+        /// The last request had no answer in `answerTime` (not the helper leaving): asking a
+        /// second helper would only make the screen wait twice as long.
+        var silent = false
         var pending: [UInt8] = []
     }
 
@@ -46,7 +49,9 @@ public final class HelperLettering: Lettering {
                 if let line = Self.ask("\(pixelSize) \(Hex.encode(Array(text.utf8)))\n", on: &connection) {
                     return .some(Self.parse(line))
                 }
-                Self.stop(&connection)  // it left (idle) or broke: once more with a new one
+                Self.stop(&connection)
+                if connection.silent { break }  // too slow: set in this process from now on
+                // it left (idle) or broke: once more with a new one
             }
             connection.failed = true
             return .none
@@ -105,7 +110,10 @@ public final class HelperLettering: Lettering {
             var poller = pollfd(fd: connection.socket, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, answerTime)
             if ready < 0, errno == EINTR { continue }
-            guard ready > 0 else { return nil }
+            guard ready > 0 else {
+                connection.silent = ready == 0
+                return nil
+            }
             let n = buffer.withUnsafeMutableBytes { recv(connection.socket, $0.baseAddress, $0.count, 0) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return nil }

@@ -31,6 +31,24 @@ struct HelperLetteringTests {
         }
     }
 
+    /// A helper that starts and never answers costs the screen one wait (3 s), not one per
+    /// attempt; the name is then set in this process, and so are the next ones, at once.
+    @Test func aSilentHelperIsWaitedForOnce() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("silent-helper-\(getpid()).sh")
+        try "#!/bin/sh\nexec sleep 30\n".write(to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        chmod(script.path, 0o700)
+        let lettering = HelperLettering(executable: script.path)
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(lettering.set("Zoë", pixelSize: 24) == Self.local.set("Zoë", pixelSize: 24))
+        let waited = clock.now - started
+        #expect(waited >= .seconds(2) && waited < .seconds(5), "\(waited)")
+        let next = clock.now
+        #expect(lettering.set("李", pixelSize: 24) == Self.local.set("李", pixelSize: 24))
+        #expect(clock.now - next < .seconds(2))
+    }
+
     /// The built program beside the tests (`swift build` puts both in one folder).
     @Test func theProgramsHelperSetsNamesAsThisProcessWould() throws {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
