@@ -59,7 +59,7 @@ extension SessionScreen {
             let listeners = pair.partners.joined(separator: ", ")
             return "\(thinker) thinks · \(listeners) \(pair.partners.count > 1 ? "listen" : "listens")"
         }
-        let grid = ListGrid(lines, width: rest.width, rows: max(1, rest.height / 2), columns: lines.count > 4 ? 2 : 1)
+        let grid = ListGrid(lines, width: rest.width, rows: rest.height / 2)
         let (clockArea, list) = rest.splitBottom(grid.rows + 1)
         for (index, line) in grid.lines.enumerated() {
             let cell = grid.cell(index, in: Rect(x: list.x, y: list.y + 1, width: list.width, height: grid.rows))
@@ -105,7 +105,7 @@ extension SessionScreen {
             audience == .facilitator || perGroup < 5
             ? nil : letters?.layout(for: texts, width: columnWidth - 4, rows: perGroup - 1)
         guard let layout, let letters else {
-            let grid = ListGrid(texts, width: area.width, rows: area.height, columns: columns)
+            let grid = ListGrid(texts, width: area.width, rows: area.height)
             let block = Rect(
                 x: area.x, y: area.y + max(0, (area.height - grid.rows) / 2), width: area.width, height: grid.rows)
             for (index, text) in grid.lines.enumerated() {
@@ -378,32 +378,23 @@ extension SessionScreen {
     }
 }
 
-/// Lines laid out in as many columns as the width allows (at least `columns` where they fit),
-/// filling each column top to bottom; when even then they cannot all fit, the last place says
-/// how many are not shown, so the room never loses a pair without a word.
+/// Lines laid out in as many columns as they need and the width allows (two for more than four
+/// on a wide window), filling each column top to bottom; when even then they cannot all fit,
+/// the last place says how many are not shown, so the room never loses a pair without a word.
 struct ListGrid {
     let lines: [String]
     let rows: Int
-    let columns: Int
     let columnWidth: Int
 
-    init(_ all: [String], width: Int, rows maxRows: Int, columns wanted: Int) {
-        let widest = (all.map(\.displayWidth).max() ?? 0) + 3
-        let most = max(1, width / max(1, widest))
+    init(_ all: [String], width: Int, rows maxRows: Int) {
         let maxRows = max(1, maxRows)
-        var columns = min(most, max(wanted, (all.count + maxRows - 1) / maxRows))
-        if width < 100 && all.count <= maxRows { columns = 1 }
-        columns = max(1, columns)
-        let rows = min(maxRows, max(1, (all.count + columns - 1) / columns))
-        var lines = all
-        if lines.count > rows * columns {
-            let shown = rows * columns - 1
-            lines = Array(all.prefix(shown)) + ["+ \(all.count - shown) more"]
-        }
-        self.lines = lines
-        self.rows = rows
-        self.columns = columns
-        self.columnWidth = width / columns
+        let widest = (all.map(\.displayWidth).max() ?? 0) + 3
+        let wanted = all.count > 4 && width >= 100 ? 2 : 1
+        let columns = min(max(1, width / widest), max(wanted, (all.count + maxRows - 1) / maxRows))
+        rows = min(maxRows, max(1, (all.count + columns - 1) / columns))
+        let places = rows * columns
+        lines = all.count > places ? all.prefix(places - 1) + ["+ \(all.count - places + 1) more"] : all
+        columnWidth = width / columns
     }
 
     /// The one-row place of line `index` in `area`.
