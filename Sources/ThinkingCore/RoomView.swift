@@ -131,8 +131,8 @@ public struct RoomView: Equatable, Sendable {
     /// The title of the step after this one.
     public var nextStepTitle: String?
     public var canUndo = false
-    /// Everyone's turns, passes and time, once every step is done.
-    public var tallies: [Tally] = []
+    /// Everyone's turns, passes, time and share, once every step is done.
+    public var equality: Equality?
     /// From the origin to the end of the last turn, once every step is done (nil: no turn).
     public var length: Duration?
 }
@@ -161,8 +161,8 @@ extension Session {
         }
         view.canUndo = canUndo
         if stage == .complete || stage == .finished {
-            view.tallies = Tally.of(self)
             view.length = turns.map(\.endedAt).max()
+            view.equality = equality(until: view.length ?? .zero)
         }
         if let total = definition.budget {
             view.budget = RoomView.TimeUsed(used: activeTime(from: .zero, to: now), total: total)

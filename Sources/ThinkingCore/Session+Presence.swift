@@ -29,6 +29,7 @@ extension Session {
             progress.waiting.append(person)
             stage = .round(progress)
         }
+        presence.append(PresenceChange(at: now, person: person, arrived: true))
         return [Fact(at: now, .personJoined(person: person, name: people[person]))]
     }
 
@@ -39,6 +40,7 @@ extension Session {
         if circle.count <= 1 { throw .lastPersonCannotLeave }
         var facts = [Fact(at: now, .personLeft(person: person))]
         gone.insert(person)  // first: a round that starts from here leaves them out
+        presence.append(PresenceChange(at: now, person: person, arrived: false))
         switch stage {
         case .round(var progress):
             progress.waiting.removeAll { $0 == person }
@@ -57,5 +59,15 @@ extension Session {
         }
         undoStack.removeAll()
         return facts
+    }
+}
+
+extension Session {
+    /// The equality figures of `turns` (by default the finished ones) up to `end`: the one
+    /// rule (`Equality`), with this session's roster, Presenter, interruptions and presence.
+    public func equality(of turns: [TurnRecord]? = nil, until end: Duration) -> Equality {
+        Equality(
+            count: people.count, initial: plan.people.count, presenter: plan.presenter, turns: turns ?? self.turns,
+            interruptions: interruptions.sorted(), presence: presence, until: end)
     }
 }

@@ -24,6 +24,8 @@ public struct Session: Equatable, Sendable {
     public internal(set) var joined: [String]
     /// People who left; their past turns stay theirs.
     public internal(set) var gone: Set<PersonID>
+    /// Arrivals and departures after the start, in time order.
+    public internal(set) var presence: [PresenceChange]
     /// A thinking partnership's incisive question, if the thinker chose to keep it.
     public internal(set) var incisiveQuestion: String?
     var undoStack: [UndoPoint]
@@ -51,6 +53,7 @@ public struct Session: Equatable, Sendable {
         itemStarts = [:]
         joined = []
         gone = []
+        presence = []
         incisiveQuestion = nil
         undoStack = []
     }

@@ -52,7 +52,7 @@ extension ReviewScreen {
     private func columns(_ transcript: Transcript, width: Int) -> (name: Int, timeline: Int, bar: Int, figures: Int) {
         let longest = transcript.people.map { neutralised($0).displayWidth }.max() ?? 4
         let name = min(width >= 120 ? 24 : 12, max(4, longest))
-        let figures = width >= 120 ? 30 : 17
+        let figures = width >= 120 ? 30 : 18
         let free = max(4, width - name - figures - 5)
         let bar = max(2, free * 3 / 10)
         return (name, free - bar, bar, figures)
@@ -94,9 +94,9 @@ extension ReviewScreen {
         return axisY + 1
     }
 
-    private func figures(_ person: EqualityFigures.Person, wide: Bool) -> String {
+    private func figures(_ person: Equality.Person, wide: Bool) -> String {
         let time = DurationText.clock(person.speaking).rightAligned(6)
-        let share = "\(Int(person.share.rounded()))%".rightAligned(wide ? 7 : 5)
+        let share = Equality.percent(person.share).rightAligned(wide ? 7 : 6)
         if wide {
             return time + share + String(person.turns).rightAligned(7) + String(person.passes).rightAligned(8)
         }
@@ -155,14 +155,14 @@ extension ReviewScreen {
 
     // MARK: - Figures, steps, notes
 
-    private func drawEquality(_ equality: EqualityFigures, from y: Int, into buffer: inout ScreenBuffer) -> Int {
+    private func drawEquality(_ equality: Equality, from y: Int, into buffer: inout ScreenBuffer) -> Int {
         var text = "Speaking time in all: \(DurationText.clock(equality.total))"
         if let spread = equality.spread {
             text +=
                 " · longest \(DurationText.clock(spread.longest)), shortest \(DurationText.clock(spread.shortest)),"
                 + " spread \(DurationText.clock(spread.difference))"
             if let ratio = spread.ratio { text += " (ratio \(String(format: "%.1f", ratio)))" }
-            if equality.spreadAmongMembers { text += " · members only" }
+            if equality.presenterApart { text += " · members only" }
         }
         buffer.writeTruncated(text, x: 1, y: y, width: buffer.width - 2)
         return y + 1

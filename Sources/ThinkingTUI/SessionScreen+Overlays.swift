@@ -14,33 +14,49 @@ extension SessionScreen {
             buffer.writeCentred(length, y: middle + 1, in: area, style: .quiet)
             return
         }
-        let tallies = view.tallies
-        let total = tallies.reduce(Duration.zero) { $0 + $1.total }
+        guard let equality = view.equality else { return }
         var y = area.y
         let finished = view.phase == .finished ? "Session finished" : "Every step is done"
         buffer.writeCentred(finished, y: y, in: area, style: Style.name.emphasised)
         y += 2
-        let nameWidth = min(
-            30, max(6, tallies.map { neutralised(view.names[$0.person]).displayWidth }.max() ?? 6))
-        let header = "Name".padded(nameWidth) + "   Turns  Passes     Time   Share"
-        let x = area.x + max(1, (area.width - header.count) / 2)
-        buffer.write(header, x: x, y: y, style: .quiet)
+        let table = Self.equalityTable(equality, names: view.names, width: area.width - 2)
+        let x = area.x + max(1, (area.width - (table.map(\.displayWidth).max() ?? 0)) / 2)
+        buffer.write(table[0], x: x, y: y, style: .quiet)
         y += 1
-        for tally in tallies where y < area.maxY - 2 {
-            let name = neutralised(view.names[tally.person]).truncated(toWidth: nameWidth)
-            let share = total > .zero ? Int((tally.total / total * 100).rounded()) : 0
-            let figures =
-                String(tally.turns).leftPadded(8) + String(tally.passes).leftPadded(8)
-                + DurationText.clock(tally.total).leftPadded(9) + "\(share)%".leftPadded(8)
-            buffer.write(name.padded(nameWidth) + "  " + figures, x: x, y: y)
+        for row in table.dropFirst() where y < area.maxY - 2 {
+            buffer.write(row, x: x, y: y)
             y += 1
         }
-        let spoken = tallies.filter { $0.turns > 0 }.map(\.total)
-        if let most = spoken.max(), let least = spoken.min(), y < area.maxY - 1 {
-            buffer.write(
-                "Spread: \(DurationText.clock(most - least)) between the longest and shortest total", x: x, y: y + 1,
-                style: .quiet)
+        if y < area.maxY - 1 {
+            buffer.writeTruncated(equality.spreadLine, x: x, y: y + 1, width: area.maxX - x, style: .quiet)
         }
+    }
+
+    /// The end's figures as aligned rows, the header first: each column as wide as its widest
+    /// cell, numbers right-aligned under their headings. The Presenter's share and fair share
+    /// read "—" (their time is apart from the members').
+    static func equalityTable(_ equality: Equality, names: [String], width: Int) -> [String] {
+        let headers = ["Turns", "Passes", "Time", "Share", "Fair share"]
+        let rows = equality.people.map { person in
+            [
+                String(person.turns), String(person.passes), DurationText.clock(person.speaking),
+                Equality.percent(person.share), person.fairShare.map(DurationText.clock) ?? "—",
+            ]
+        }
+        let widths = headers.indices.map { column in
+            rows.reduce(headers[column].count) { max($0, $1[column].displayWidth) }
+        }
+        let figuresWidth = widths.reduce(0) { $0 + $1 + 3 }
+        let labels = equality.people.map { person in
+            neutralised(names.holds(person.person) ? names[person.person] : "person \(person.person.number)")
+                + (person.presenter ? " (Presenter)" : "")
+        }
+        let nameWidth = min(max(4, width - figuresWidth), max(4, labels.map(\.displayWidth).max() ?? 4))
+        func line(_ label: String, _ cells: [String]) -> String {
+            label.truncated(toWidth: nameWidth).padded(nameWidth)
+                + zip(cells, widths).map { "   " + $0.leftPadded($1) }.joined()
+        }
+        return [line("Name", headers)] + zip(labels, rows).map { line($0, $1) }
     }
 
     func drawHelp(into buffer: inout ScreenBuffer) {

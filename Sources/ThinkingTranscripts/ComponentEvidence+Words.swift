@@ -59,12 +59,8 @@ extension ComponentEvidence.Attention {
 extension ComponentEvidence.Equality {
     func lines(name: (PersonID) -> String) -> [String] {
         var out: [String] = []
-        if let spread {
-            let ratio = spread.ratio.map { String(format: "%.2f", $0) } ?? "— (someone had no speaking time)"
-            out.append(
-                "Speaking time\(amongMembers ? " among members" : ""): longest \(TranscriptWords.clock(spread.longest)), "
-                    + "shortest \(TranscriptWords.clock(spread.shortest)), difference "
-                    + "\(TranscriptWords.clock(spread.difference)), ratio \(ratio).")
+        if spread != nil {
+            out.append(ThinkingCore.Equality.spreadLine(spread, presenterApart: amongMembers) + ".")
         }
         out.append(
             "Turns and passes: "

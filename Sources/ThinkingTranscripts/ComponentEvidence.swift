@@ -15,7 +15,7 @@ public struct ComponentEvidence: Codable, Equatable, Sendable {
 
     /// Speaking time, turns and passes between people.
     public struct Equality: Codable, Equatable, Sendable {
-        public var spread: EqualityFigures.Spread?
+        public var spread: ThinkingCore.Equality.Spread?
         public var amongMembers: Bool
         /// Everyone who took part, in the order the room sat.
         public var people: [Share]
@@ -145,7 +145,7 @@ extension ComponentEvidence {
             Equality.Share(person: $0.person, speaking: $0.speaking, turns: $0.turns, passes: $0.passes)
         }
         guard !shares.isEmpty else { return nil }
-        return Equality(spread: figures.spread, amongMembers: figures.spreadAmongMembers, people: shares)
+        return Equality(spread: figures.spread, amongMembers: figures.presenterApart, people: shares)
     }
 
     static func attention(_ turns: [Transcript.Turn]) -> Attention {

@@ -68,20 +68,13 @@ extension Transcript {
             PauseLine(reason: pause.reason, from: timeline.wall(pause.from), length: pause.to.map { $0 - pause.from })
         }
         clockGaps = timeline.gaps.map { ClockGap(at: timeline.wall($0.t), gap: $0.gap) }
-        arrivals = replay.facts.compactMap { fact -> Arrival? in
-            switch fact.what {
-            case .personJoined(let person, _): Arrival(at: timeline.wall(fact.at), person: person, arrived: true)
-            case .personLeft(let person): Arrival(at: timeline.wall(fact.at), person: person, arrived: false)
-            default: nil
-            }
-        }
+        arrivals = session.presence.map { Arrival(at: timeline.wall($0.at), person: $0.person, arrived: $0.arrived) }
         seed = header.plan.seed
         earlySwaps = replay.facts.compactMap { fact in
             guard case .earlySwap(let step, let half) = fact.what else { return nil }
             return EarlySwap(step: step.number, half: half + 1, at: timeline.wall(fact.at))
         }
-        equality = EqualityFigures(
-            people: people, presenter: presenter, turns: steps.flatMap { $0.rounds.flatMap(\.turns) })
+        equality = session.equality(of: session.turns + inProgress, until: lastSeen)
         self.problems = problems
     }
 
@@ -218,25 +211,5 @@ struct Timeline {
         let low = gaps.partitionPoint { $0.t > t }
         let before = low == 0 ? Duration.zero : gaps[low - 1].total
         return origin.adding(t + before)
-    }
-}
-
-extension RandomAccessCollection where Index == Int {
-    /// The index of the first element for which `isAfter` holds, in a collection where it
-    /// holds for a suffix (a binary search).
-    func partitionPoint(_ isAfter: (Element) -> Bool) -> Int {
-        var low = startIndex, high = endIndex
-        while low < high {
-            let mid = (low + high) / 2
-            if isAfter(self[mid]) { high = mid } else { low = mid + 1 }
-        }
-        return low
-    }
-}
-
-extension Array where Element == Duration {
-    /// How many of these sorted instants lie within `[from, through]`.
-    func count(from start: Duration, through end: Duration) -> Int {
-        partitionPoint { $0 > end } - partitionPoint { $0 >= start }
     }
 }

@@ -180,21 +180,22 @@ struct HTMLPage {
         let figures = transcript.equality
         var out = [
             "<h2>Equality</h2>", "<table class=\"equality\">",
-            "<tr><th>Person</th><th class=\"n\">Time</th><th class=\"n\">Share</th><th class=\"n\">Turns</th>"
+            "<tr><th>Person</th><th class=\"n\">Time</th><th class=\"n\">Share</th><th class=\"n\">Fair share</th><th class=\"n\">Turns</th>"
                 + "<th class=\"n\">Passes</th><th class=\"n\">Interruptions</th></tr>",
         ]
         for row in figures.people {
             let who = name(row.person) + (row.presenter ? " (Presenter)" : "")
             let cells = [
-                TranscriptWords.clock(row.speaking), TranscriptWords.oneDecimal(row.share) + "%", "\(row.turns)",
+                TranscriptWords.clock(row.speaking), Equality.percent(row.share),
+                row.fairShare.map(TranscriptWords.clock) ?? "—", "\(row.turns)",
                 "\(row.passes)", "\(row.interruptions)",
             ]
             out.append("<tr><td>\(who)</td>" + cells.map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>")
         }
         out.append(
             "<tr><th>Total</th><th class=\"n\">\(TranscriptWords.clock(figures.total))</th><th></th><th></th>"
-                + "<th></th><th></th></tr>")
-        out += ["</table>", "<p>\(TranscriptWords.spread(figures)).</p>"]
+                + "<th></th><th></th><th></th></tr>")
+        out += ["</table>", "<p>\(figures.spreadLine).</p>"]
         return out
     }
 }

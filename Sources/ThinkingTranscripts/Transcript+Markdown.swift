@@ -94,16 +94,17 @@ extension Transcript {
             out += clockGaps.map { "- \($0.at.timeOfDay(utcOffset: utcOffset)): \(TranscriptWords.gap($0))" }
         }
         out += ["", "## Equality", ""]
-        out.append("| Person | Time | Share | Turns | Passes | Interruptions |")
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| Person | Time | Share | Fair share | Turns | Passes | Interruptions |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for row in equality.people {
             let who = names[row.person] + (row.presenter ? " (Presenter)" : "")
             out.append(
-                "| \(who) | \(TranscriptWords.clock(row.speaking)) | \(TranscriptWords.oneDecimal(row.share))% "
-                    + "| \(row.turns) | \(row.passes) | \(row.interruptions) |")
+                "| \(who) | \(TranscriptWords.clock(row.speaking)) | \(Equality.percent(row.share)) "
+                    + "| \(row.fairShare.map(TranscriptWords.clock) ?? "—") | \(row.turns) | \(row.passes) "
+                    + "| \(row.interruptions) |")
         }
-        out.append("| Total | \(TranscriptWords.clock(equality.total)) | | | | |")
-        out += ["", TranscriptWords.spread(equality) + "."]
+        out.append("| Total | \(TranscriptWords.clock(equality.total)) | | | | | |")
+        out += ["", equality.spreadLine + "."]
         let sections = components.sections(
             name: { names.holds($0) ? names[$0] : Self.markdownEscaped(self.name($0)) },
             text: { Self.markdownEscaped(safe($0)) })

@@ -68,7 +68,8 @@ extension Transcript {
                     + "height=\"14\" fill=\"#a9c4e0\" stroke=\"#2f4f6f\" stroke-width=\"0.5\"/>")
             out.append(
                 "<text x=\"\(SVGLayout.n(chart.left + width + 6))\" y=\"\(SVGLayout.n(y + 14))\">"
-                    + "\(TranscriptWords.clock(row.speaking)) · \(TranscriptWords.oneDecimal(row.share))%</text>")
+                    + "\(TranscriptWords.clock(row.speaking))\(row.share.map { " · " + Equality.percent($0) } ?? "")</text>"
+            )
         }
         return (out + ["</svg>"]).joined(separator: "\n")
     }

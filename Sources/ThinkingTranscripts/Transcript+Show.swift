@@ -108,18 +108,19 @@ extension Transcript {
         }
         var out = ["Equality (speaking time; passes not counted)"]
         out.append(
-            "  " + cell("Person", width, right: false) + cell("Time", 9) + cell("Share", 8) + cell("Turns", 7)
-                + cell("Passes", 8) + cell("Interruptions", 15))
+            "  " + cell("Person", width, right: false) + cell("Time", 9) + cell("Share", 8) + cell("Fair share", 12)
+                + cell("Turns", 7) + cell("Passes", 8) + cell("Interruptions", 15))
         for row in equality.people {
             let label = TranscriptWords.shown(names[row.person], limit: width)
             out.append(
                 "  " + cell(label, width, right: false) + cell(TranscriptWords.clock(row.speaking), 9)
-                    + cell(TranscriptWords.oneDecimal(row.share) + "%", 8) + cell("\(row.turns)", 7)
+                    + cell(Equality.percent(row.share), 8) + cell(row.fairShare.map(TranscriptWords.clock) ?? "—", 12)
+                    + cell("\(row.turns)", 7)
                     + cell("\(row.passes)", 8) + cell("\(row.interruptions)", 15)
                     + (row.presenter ? "  Presenter" : ""))
         }
         out.append("  " + cell("Total", width, right: false) + cell(TranscriptWords.clock(equality.total), 9))
-        out.append("  " + TranscriptWords.spread(equality))
+        out.append("  " + equality.spreadLine)
         return out
     }
 }

@@ -48,7 +48,7 @@ public struct Transcript: Codable, Equatable, Sendable {
     /// Pairs halves the facilitator swapped early (nil in a transcript decoded from an export
     /// that predates this field).
     public var earlySwaps: [EarlySwap]?
-    public var equality: EqualityFigures
+    public var equality: Equality
     /// What replay (or the log reader) found wrong; never fatal.
     public var problems: [String]
 

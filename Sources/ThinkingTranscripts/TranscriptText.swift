@@ -89,15 +89,6 @@ enum TranscriptWords {
         "the wall clock moved \(clock(gap.gap)) ahead of the session clock (the computer slept, or its clock was set)"
     }
 
-    /// `Spread among members (the Presenter is left out): ...`.
-    static func spread(_ equality: EqualityFigures) -> String {
-        let among = equality.spreadAmongMembers ? "Spread among members (the Presenter is left out)" : "Spread"
-        guard let spread = equality.spread else { return "\(among): nobody took part" }
-        let ratio = spread.ratio.map { String(format: "%.2f", $0) } ?? "—"
-        return "\(among): longest \(clock(spread.longest)), shortest \(clock(spread.shortest)), "
-            + "difference \(clock(spread.difference)), ratio \(ratio)"
-    }
-
     /// A name cut to `limit` characters (with `…`), then made safe.
     static func shown(_ name: String, limit: Int) -> String {
         safe(name).truncated(toWidth: limit)

@@ -92,7 +92,7 @@ struct PresenceTests {
         try d.act(.handOn); try d.act(.handOn)  // round 2: Ana, Chloé only
         #expect(d.spoken == ["Ana", "Ben", "Chloé", "Ana", "Chloé"])
         #expect(d.session.stage == .complete)
-        #expect(Tally.of(d.session).map(\.turns) == [2, 1, 2])
+        #expect(d.session.equality(until: d.clock.now).people.map(\.turns) == [2, 1, 2])
     }
 
     @Test func nobodyLeavesWhoCannot() throws {

@@ -166,7 +166,7 @@ struct ComponentEvidenceTests {
         #expect(equality.people.map(\.turns) == [1, 1, 1, 1])
         #expect(equality.people.map(\.passes) == [0, 1, 0, 0])
         let text = transcript.showText()
-        #expect(text.contains("Speaking time: longest 2:12, shortest 0:30, difference 1:42, ratio 4.40."))
+        #expect(text.contains("Spread: longest 2:12, shortest 0:30, difference 1:42, ratio 4.40."))
         #expect(text.contains("Turns and passes: Ana 1/0, Ben 1/1, Chloé 1/0, Dev 1/0."))
     }
 

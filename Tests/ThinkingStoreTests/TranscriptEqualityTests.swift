@@ -29,18 +29,19 @@ struct TranscriptEqualityTests {
         #expect(equality.people.map(\.speaking) == [.seconds(60), .seconds(30), .seconds(90)])
         #expect(equality.people.map(\.turns) == [1, 1, 1])
         #expect(equality.total == .seconds(180))
-        #expect(abs(equality.people.map(\.share).reduce(0, +) - 100) <= 0.1)
-        #expect(abs(equality.people[0].share - 33.333) < 0.01)
+        #expect(equality.people.compactMap(\.share).reduce(0, +) == 1000)
+        #expect(equality.people.map(\.share) == [333, 167, 500])  // 333.3, 166.7, 500: the largest remainder rounds up
+        #expect(equality.people.map(\.fairShare) == [.seconds(60), .seconds(60), .seconds(60)])
         let spread = try #require(equality.spread)
         #expect(spread.longest == .seconds(90) && spread.shortest == .seconds(30))
         #expect(spread.difference == .seconds(60))
         #expect(spread.ratio == 3)
-        #expect(!equality.spreadAmongMembers)
+        #expect(!equality.presenterApart)
     }
 
     @Test func sharesSumToAHundredWithUnevenThirds() throws {
         let equality = try Self.round([7, 11, 13, 17]).equality
-        #expect(abs(equality.people.map(\.share).reduce(0, +) - 100) <= 0.1)
+        #expect(equality.people.compactMap(\.share).reduce(0, +) == 1000)
         let text = try Self.round([7, 11, 13, 17]).showText()
         #expect(text.contains("14.6%"))  // 7 / 48
     }
@@ -49,6 +50,7 @@ struct TranscriptEqualityTests {
         let transcript = try Self.round([60, nil, 30])
         let ben = transcript.equality.people[1]
         #expect(ben.turns == 0 && ben.passes == 2 && ben.speaking == .zero && ben.share == 0)
+        #expect(ben.fairShare == .seconds(30))  // 90 s spoken by three people present
         let spread = try #require(transcript.equality.spread)
         #expect(spread.shortest == .zero && spread.longest == .seconds(60))
         #expect(spread.ratio == nil)
@@ -125,13 +127,16 @@ struct TranscriptEqualityTests {
 
     @Test func aCouncilsSpreadIsAmongMembers() throws {
         let equality = try Self.council().equality
-        #expect(equality.spreadAmongMembers)
+        #expect(equality.presenterApart)
         #expect(equality.people[2].presenter && equality.people[2].speaking == .seconds(640))
+        #expect(equality.people[2].share == nil && equality.people[2].fairShare == nil)
+        #expect(equality.total == .seconds(160))
+        #expect(equality.people.map(\.share) == [313, 437, nil, 250])  // 312.5, 437.5, 250: a tie goes to who sat first
         #expect(equality.people[2].turns == 2)
         let spread = try #require(equality.spread)
         #expect(spread.longest == .seconds(70) && spread.shortest == .seconds(40))
         #expect(spread.ratio == 1.75)
         #expect(
-            try Self.council().showText().contains("Spread among members (the Presenter is left out): longest 1:10"))
+            try Self.council().showText().contains("Spread among members (the Presenter is apart): longest 1:10"))
     }
 }

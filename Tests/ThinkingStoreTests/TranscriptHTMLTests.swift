@@ -123,7 +123,8 @@ struct TranscriptHTMLTests {
         for (width, time) in zip(widths, speaking) {
             #expect(abs(width - full * (time / longest)) < 0.05)
         }
-        #expect(markup.text.contains("8:10 · 61.6%"))
+        #expect(markup.text.contains("8:10") && !markup.text.contains("8:10 ·"))  // the Presenter: time, no share
+        #expect(markup.text.contains("1:35 · 31.1%"))  // a member's share of the members' time
     }
 
     @Test func thePageHoldsTheTranscriptTheFiguresAndTheComponents() throws {
@@ -132,7 +133,7 @@ struct TranscriptHTMLTests {
         let text = markup.text
         #expect(text.contains("Round 1 · starts with Ana · clockwise"))
         #expect(text.contains("The Presenter's question: What if I trusted the team?"))
-        #expect(text.contains("Spread among members (the Presenter is left out): longest 1:35"))
+        #expect(text.contains("Spread among members (the Presenter is apart): longest 1:35"))
         #expect(text.contains("Closing appreciation round held (step 5 · Closing round, directed to the Presenter)"))
         #expect(text.contains("Framed in step 2: What if I trusted the team?"))
         // Each turn is a row: who, when, how long, of how long, over, how it ended.

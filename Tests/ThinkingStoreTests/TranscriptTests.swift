@@ -83,8 +83,8 @@ struct TranscriptTests {
         #expect(markdown.contains("| Start | Person | Role | Time | Allotted | Over | Remarks |"))
         #expect(markdown.contains("| 10:01:55 | Chloé | member | 2:12 | 2:00 | +0:12 | 1 interruption noted |"))
         #expect(markdown.contains("| 10:01:47 | Ben | member | — | 2:00 |  | passed |"))
-        #expect(markdown.contains("| Person | Time | Share | Turns | Passes | Interruptions |"))
-        #expect(markdown.contains("| Ben | 0:30 | 8.5% | 1 | 1 | 0 |"))
+        #expect(markdown.contains("| Person | Time | Share | Fair share | Turns | Passes | Interruptions |"))
+        #expect(markdown.contains("| Ben | 0:30 | 8.5% | 1:28 | 1 | 1 | 0 |"))
         #expect(markdown.contains("- 10:02:55 (while Chloé was thinking): Chloé: the new rota works"))
     }
 
@@ -98,7 +98,7 @@ struct TranscriptTests {
         #expect(object["started"] as? String == "2026-11-22T10:00:00.000Z")
         let equality = try #require(object["equality"] as? [String: Any])
         #expect((equality["total"] as? Double).map { abs($0 - 352.499) < 0.0005 } == true)
-        #expect(json.contains("\"spreadAmongMembers\" : false"))
+        #expect(json.contains("\"presenterApart\" : false"))
     }
 
     @Test func aTornOrRefusedLogIsListedNotFatal() throws {

@@ -128,15 +128,49 @@ struct SessionScreenTests {
         asked.showsFigures = true
         let lines = ScreenFixtures.render(session, at: 260, controls: asked).map(\.trimmingSpaces)
         let table = [
-            "Name     Turns  Passes     Time   Share",
-            "Ana            1       1     0:20      8%",
-            "Zoë 李         1       0     1:15     31%",
-            "Ben            1       0     2:00     49%",
-            "🦊 Fox         1       0     0:30     12%",
+            "Name     Turns   Passes   Time   Share   Fair share",
+            "Ana          1        1   0:20    8.2%         1:01",
+            "Zoë 李       1        0   1:15   30.6%         1:01",
+            "Ben          1        0   2:00   49.0%         1:01",
+            "🦊 Fox       1        0   0:30   12.2%         1:01",
         ]
         #expect(table.allSatisfy { lines.contains($0) })
-        #expect(lines.contains("Spread: 1:40 between the longest and shortest total"))
+        #expect(lines.contains("Spread: longest 2:00, shortest 0:20, difference 1:40, ratio 6.00"))
         #expect(lines.contains("Every step is done"))
+    }
+
+    /// The end's figures agree with the transcripts: shares by largest remainder add up to
+    /// 100.0 % (12.5 + 12.5 + 75 read 13 + 13 + 75 = 101 % before), every figure sits under
+    /// its heading, and the spread counts the person who only passed as 0:00.
+    @Test func theSummarysSharesAddUpAndSitUnderTheirHeadings() throws {
+        let session = try round([(.begin, 0), (.handOn, 10), (.handOn, 20), (.handOn, 80), (.pass, 81), (.pass, 82)])
+        var asked = Controls()
+        asked.showsFigures = true
+        let lines = ScreenFixtures.render(session, at: 90, controls: asked)
+        let header = try #require(lines.first { $0.contains("Share") })
+        let rows = lines.filter { $0.contains("%") }
+        #expect(
+            rows.map { $0.trimmingSpaces.split(separator: " ").dropLast().last } == ["12.5%", "12.5%", "75.0%", "0.0%"])
+        for heading in ["Turns", "Passes", "Time", "Share", "Fair share"] {
+            let column = try #require(header.range(of: heading)).upperBound
+            let last = String(header[..<column]).displayWidth - 1  // the heading's last column
+            for row in rows {
+                #expect(Self.character(atColumn: last, of: row)?.isWhitespace == false, "\(heading): \(row)")
+                #expect(Self.character(atColumn: last + 1, of: row)?.isWhitespace != false, "\(heading): \(row)")
+            }
+        }
+        #expect(lines.contains { $0.trimmingSpaces == "Spread: longest 1:00, shortest 0:00, difference 1:00, ratio —" })
+    }
+
+    /// The character drawn at a display column (a wide character covers two).
+    static func character(atColumn column: Int, of line: String) -> Character? {
+        var at = 0
+        for character in line {
+            let width = String(character).displayWidth
+            if column < at + width { return character }
+            at += width
+        }
+        return nil
     }
 
     @Test func aSessionEndedBeforeAnyTurnClaimsNoLength() throws {

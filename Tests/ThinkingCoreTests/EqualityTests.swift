@@ -1,0 +1,82 @@
+import Testing
+
+@testable import ThinkingCore
+
+@Suite("Equality: the one rule")
+struct EqualityTests {
+    /// Ana speaks 60 s with Ben and Chloé there; Dev arrives; Ben leaves; Chloé 30 s, Dev 30 s.
+    /// Each turn is shared among those present when it began.
+    @Test func aFairShareAllowsForArrivalsAndDepartures() throws {
+        var d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben", "Chloé"])
+        try d.act(.begin)
+        d.wait(.seconds(60))
+        try d.act(.handOn)  // Ana 60 s, three present
+        try d.act(.join(name: "Dev"))
+        try d.act(.leave(person: 1))  // Ben, thinking, leaves at once: 0 s
+        d.wait(.seconds(30))
+        try d.act(.handOn)  // Chloé 30 s, Ana, Chloé, Dev present
+        d.wait(.seconds(30))
+        try d.act(.handOn)  // Dev 30 s
+        let equality = d.session.equality(until: d.clock.now)
+        #expect(equality.people.map(\.speaking) == [.seconds(60), .zero, .seconds(30), .seconds(30)])
+        #expect(equality.people.map(\.fairShare) == [.seconds(40), .seconds(20), .seconds(40), .seconds(20)])
+        #expect(equality.people.compactMap(\.fairShare).reduce(.zero, +) == equality.total)
+        #expect(equality.people.map(\.present) == [.seconds(120), .seconds(60), .seconds(120), .seconds(60)])
+        #expect(equality.people.map(\.share) == [500, 0, 250, 250])
+        // Ben was there and never spoke: he counts as 0:00.
+        #expect(equality.spread?.shortest == .zero && equality.spread?.ratio == nil)
+    }
+
+    @Test("shares add up to 100.0 % whatever the times", arguments: 0..<200)
+    func sharesAddUpToAHundred(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed))
+        let count = Int(random.next() % 9) + 1
+        var d = try Driver(Fixture.round(rounds: .fixed(1)), people: (0..<count).map { "P\($0)" })
+        try d.act(.begin)
+        for _ in 0..<count {
+            d.wait(.milliseconds(Int64(random.next() % 400_000)))
+            try d.act(.handOn)
+        }
+        let equality = d.session.equality(until: d.clock.now)
+        let shares = equality.people.compactMap(\.share)
+        #expect(shares.count == count)
+        if equality.people.contains(where: { $0.speaking >= .seconds(1) }) {
+            #expect(shares.reduce(0, +) == 1000)
+        }
+        for row in equality.people where row.speaking < .seconds(1) { #expect(row.share == 0) }
+    }
+
+    @Test func thePresenterIsReportedApart() throws {
+        var d = try Driver(Fixture.council(), people: ["Ana", "Ben", "Chloé"], presenter: "Chloé")
+        try d.act(.begin)
+        d.wait(.seconds(300))
+        try d.act(.handOn)
+        try d.act(.frameQuestion(text: "How might I?"))
+        try d.act(.begin)
+        d.wait(.seconds(40))
+        try d.act(.handOn)
+        d.wait(.seconds(20))
+        try d.act(.handOn)
+        let equality = d.session.equality(until: d.clock.now)
+        #expect(equality.presenterApart && equality.presenter?.person == 2)
+        #expect(equality.total == .seconds(60))
+        #expect(equality.people.map(\.share) == [667, 333, nil])
+        #expect(
+            equality.spread == .init(longest: .seconds(40), shortest: .seconds(20), difference: .seconds(20), ratio: 2))
+        #expect(equality.spreadLine.hasPrefix("Spread among members (the Presenter is apart): longest 0:40"))
+    }
+
+    @Test func nobodySpokeYet() throws {
+        let d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
+        let equality = d.session.equality(until: .zero)
+        #expect(equality.spread == nil && equality.total == .zero)
+        #expect(equality.people.map(\.share) == [0, 0])
+        #expect(equality.spreadLine == "Spread: nobody has spoken")
+    }
+
+    @Test func percentsAndRatios() {
+        #expect(Equality.percent(125) == "12.5%" && Equality.percent(1000) == "100.0%" && Equality.percent(nil) == "—")
+        #expect(
+            Equality.ratioText(4.4) == "4.40" && Equality.ratioText(1.755) == "1.76" && Equality.ratioText(3) == "3.00")
+    }
+}
