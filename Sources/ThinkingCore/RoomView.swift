@@ -147,7 +147,7 @@ extension Session {
         var view = RoomView(
             protocolName: definition.name, phase: .ready, stepNumber: stepIndex?.number,
             stepCount: definition.steps.count, stepTitle: step?.title, stepKind: step?.kind,
-            progress: nil, question: stepIndex.flatMap { question(forStep: $0) },
+            progress: nil, question: stepIndex.flatMap { question(forStep: $0)?.text },
             components: step?.components ?? [], thinker: nil, role: nil,
             recipient: step?.to == .presenter ? plan.presenter.map(name) : nil,
             clock: nil, allotted: nil, order: [], pairs: [], paused: isPaused, budget: nil)

@@ -31,10 +31,39 @@ extension Session {
         return [Fact(at: now, .questionFramed(text: question))] + completeStep(step, at: now)
     }
 
-    /// The question in force for a step: its own, else the Presenter's, else the session's.
-    public func question(forStep index: StepIndex) -> String? {
-        let step = plan.definition.steps[index]
-        if step.kind == .question { return step.question }
-        return step.question ?? framedQuestion ?? plan.question
+    /// The question in force for a step: its own; for a step after the Presenter framed
+    /// theirs, that one; else the session's. The step that asks for the Presenter's question
+    /// has only its own (the question it asks is not yet in force). The one rule, for the room
+    /// and for every transcript.
+    public func question(forStep index: StepIndex) -> QuestionInForce? {
+        let steps = plan.definition.steps
+        if let own = steps[index].question { return QuestionInForce(text: own, source: .step) }
+        if steps[index].kind == .question { return nil }
+        if let framed = framedQuestion, let asked = steps.firstIndex(where: { $0.kind == .question }),
+            asked < index.index
+        {
+            return QuestionInForce(text: framed, source: .presenter)
+        }
+        return plan.question.map { QuestionInForce(text: $0, source: .session) }
+    }
+}
+
+/// A question in force during a step, with where it comes from.
+public struct QuestionInForce: Codable, Equatable, Sendable {
+    public enum Source: String, Codable, Sendable {
+        /// The step's own question.
+        case step
+        /// The question the Presenter framed.
+        case presenter
+        /// The question chosen for the whole session.
+        case session
+    }
+
+    public var text: String
+    public var source: Source
+
+    public init(text: String, source: Source) {
+        self.text = text
+        self.source = source
     }
 }

@@ -128,7 +128,7 @@ extension Transcript {
             }
             return Step(
                 number: index.number, title: definition.title, kind: definition.kind,
-                question: question(session, step: index), reached: index.index <= furthest || !rounds.isEmpty,
+                question: session.question(forStep: index), reached: index.index <= furthest || !rounds.isEmpty,
                 rounds: rounds, to: definition.to)
         }
     }
@@ -158,20 +158,6 @@ extension Transcript {
             furthest = max(furthest, asked)
         }
         return furthest
-    }
-
-    /// The question in force in a step: its own; after the Presenter framed theirs, that
-    /// one; else the session's. (Before the question is framed it was not in force.)
-    private static func question(_ session: Session, step index: StepIndex) -> Question? {
-        let steps = session.plan.definition.steps
-        if let own = steps[index].question { return Question(text: own, source: .step) }
-        if steps[index].kind == .question { return nil }
-        if let framed = session.framedQuestion,
-            let asked = steps.firstIndex(where: { $0.kind == .question }), asked < index.index
-        {
-            return Question(text: framed, source: .presenter)
-        }
-        return session.plan.question.map { Question(text: $0, source: .session) }
     }
 }
 

@@ -77,19 +77,8 @@ public struct Transcript: Codable, Equatable, Sendable {
         public var to: Recipient?
     }
 
-    /// A question in force, with its source.
-    public struct Question: Codable, Equatable, Sendable {
-        public enum Source: String, Codable, Sendable {
-            /// The step's own question.
-            case step
-            /// The question the Presenter framed.
-            case presenter
-            /// The question chosen for the whole session.
-            case session
-        }
-        public var text: String
-        public var source: Source
-    }
+    /// A question in force, with its source (the core's one rule).
+    public typealias Question = QuestionInForce
 
     /// A round of a step (pairs and Presenter steps have a single round).
     public struct Round: Codable, Equatable, Sendable {

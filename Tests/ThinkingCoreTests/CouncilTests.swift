@@ -18,7 +18,12 @@ struct CouncilTests {
         #expect(d.session.stage == .question(step: 1))
         try d.act(.frameQuestion(text: "  How might I lead this change with ease?  "))
         #expect(d.session.framedQuestion == "How might I lead this change with ease?")
-        #expect(d.session.question(forStep: 2) == "How might I lead this change with ease?")
+        #expect(
+            d.session.question(forStep: 2) == .init(text: "How might I lead this change with ease?", source: .presenter)
+        )
+        // Before the question was asked it was not in force, and the asking step has its own.
+        #expect(d.session.question(forStep: 0)?.source != .presenter)
+        #expect(d.session.question(forStep: 1)?.source != .presenter)
         for round in 1...3 {
             #expect(d.session.stage == .ready(step: StepIndex(2 * round)))
             try d.act(.begin)
