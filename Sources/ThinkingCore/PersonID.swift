@@ -33,6 +33,8 @@ extension Array {
     public subscript(_ id: PersonID) -> Element {
         get { self[id.index] }
         set { self[id.index] = newValue }
+        // In place: without it, `array[id].append(x)` copies the whole inner array each time.
+        _modify { yield &self[id.index] }
     }
 
     /// Whether `id` is a place in this array.

@@ -34,6 +34,8 @@ extension Array {
     public subscript(_ step: StepIndex) -> Element {
         get { self[step.index] }
         set { self[step.index] = newValue }
+        // In place: without it, `array[step].append(x)` copies the whole inner array each time.
+        _modify { yield &self[step.index] }
     }
 
     /// Whether `step` is a place in this array.

@@ -15,10 +15,12 @@ struct BenchOptions {
     /// Write the figures into docs/PERFORMANCE.md.
     var writeDocs = true
     var docsPath = "docs/PERFORMANCE.md"
+    /// Write the 50 MB log to this directory and stop (to time the commands on it by hand).
+    var bigLogDirectory: String?
 
     static let usage = """
         usage: thinkenv-bench [--quick] [--timer SECONDS] [--terminal SECONDS] [--binary PATH]
-                              [--skip-terminal] [--no-write] [--docs PATH]
+                              [--skip-terminal] [--no-write] [--docs PATH] [--write-big-log DIR]
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -40,6 +42,7 @@ struct BenchOptions {
             case "--skip-terminal": options.skipTerminal = true
             case "--no-write": options.writeDocs = false
             case "--docs": options.docsPath = value(argument)
+            case "--write-big-log": options.bigLogDirectory = value(argument)
             case "-h", "--help":
                 print(usage)
                 exit(0)

@@ -1,10 +1,18 @@
 import Foundation
+import ThinkingLog
 
 // thinkenv-bench: the project's figures against the budgets of the design, printed as a
 // table and written between the bench markers of docs/PERFORMANCE.md. Run from the package
 // root: `swift run -c release thinkenv-bench [--quick]`.
 
 let options = BenchOptions.parse(CommandLine.arguments)
+if let directory = options.bigLogDirectory {
+    guard let paths = try? StorePaths(environment: ["XDG_DATA_HOME": directory, "XDG_CONFIG_HOME": directory]) else {
+        fail("--write-big-log needs an absolute directory")
+    }
+    print(BigLogFigures.write(rounds: 7500, to: paths))
+    exit(0)
+}
 let runs = options.quick ? 3 : 5
 var report = Report()
 let machine = Machine.describe()
@@ -41,6 +49,15 @@ report.add(
     "review: `export --format markdown`", msText(review.markdownMs), budget: "< 200 ms", met: review.markdownMs < 200)
 report.add("review: `export --format json`", msText(review.jsonMs))
 report.add("review: `sessions` listing of \(review.listed) small sessions", msText(review.listMs))
+
+print("review: a 50 MB log…")
+let bigLog = BigLogFigures.measure(rounds: options.quick ? 1000 : 7500, in: directory, runs: max(1, runs / 2))
+report.add(
+    String(format: "review: load + replay of a %.1f MB log (%d turns)", Double(bigLog.bytes) / 1e6, bigLog.turns),
+    msText(bigLog.loadMs))
+report.add("review: `show` of that log", msText(bigLog.showMs), budget: "< 2 s", met: bigLog.showMs < 2000)
+report.add("review: `export --format html` of that log", msText(bigLog.htmlMs), budget: "< 2 s", met: bigLog.htmlMs < 2000)
+report.add("review: `export --format markdown` of that log", msText(bigLog.markdownMs))
 
 print("screen: rendering frames…")
 let screen = ScreenFigures.measure(frames: options.quick ? 500 : 2000)
