@@ -171,60 +171,15 @@ public enum SessionLoader {
     /// The `seq` of a line without decoding it. Only the top level of a line has a `seq`
     /// key, and a `"` inside text is always escaped, so the first `"seq":` is that key.
     static func topLevelSeq(_ data: Data) -> Int? {
-        seqAndTime(data, needsTime: false)?.seq
+        LineScan.seqAndTime(data, needsTime: false)?.seq
     }
 
     /// The `seq` and `t` of a line: sorted keys put `"t":` right after the `seq`.
     static func seqAndTime(_ data: Data) -> (seq: Int, t: Duration)? {
-        guard let found = seqAndTime(data, needsTime: true), let t = found.t else { return nil }
+        guard let found = LineScan.seqAndTime(data, needsTime: true), let t = found.t else { return nil }
         return (found.seq, t)
     }
 
-    private static func seqAndTime(_ data: Data, needsTime: Bool) -> (seq: Int, t: Duration?)? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (seq: Int, t: Duration?)? in
-            guard var index = find(seqKey, in: bytes) else { return nil }
-            index += seqKey.count
-            var value = 0
-            var digits = 0
-            while index < bytes.count, digits < 18, (48...57).contains(bytes[index]) {
-                value = value * 10 + Int(bytes[index] - 48)
-                index += 1
-                digits += 1
-            }
-            guard digits > 0 else { return nil }
-            guard needsTime else { return (value, nil) }
-            guard bytes.count - index > timeKey.count,
-                zip(timeKey, bytes[index...]).allSatisfy({ $0 == $1 })
-            else { return (value, nil) }
-            index += timeKey.count
-            var token = ""
-            while index < bytes.count, let scalar = Optional(bytes[index]),
-                (48...57).contains(scalar) || scalar == 0x2D || scalar == 0x2B || scalar == 0x2E || scalar == 0x65
-                    || scalar == 0x45, token.count < 32
-            {
-                token.append(Character(UnicodeScalar(scalar)))
-                index += 1
-            }
-            guard let seconds = Double(token), seconds.isFinite, abs(seconds) < 1e12 else { return (value, nil) }
-            return (value, .milliseconds(Int64((seconds * 1000).rounded())))
-        }
-    }
-
-    private static func find(_ key: [UInt8], in bytes: UnsafeRawBufferPointer) -> Int? {
-        guard bytes.count > key.count else { return nil }
-        var start = 0
-        search: while start <= bytes.count - key.count {
-            for offset in 0..<key.count where bytes[start + offset] != key[offset] {
-                start += 1
-                continue search
-            }
-            return start
-        }
-        return nil
-    }
-
-    private static let seqKey: [UInt8] = Array(#""seq":"#.utf8)
-    private static let timeKey: [UInt8] = Array(#","t":"#.utf8)
     /// How a fact line starts: the log is written with sorted keys.
     static let factPrefix = Data(#"{"fact":"#.utf8)
     /// How the header starts (sorted keys).
@@ -248,7 +203,8 @@ extension Replay {
             admit(seq: seq, t: t, line: line.number)
             return nil
         }
-        guard let entry = try? decoder.decode(LogEntry.self, from: line.data) else {
+        guard let entry = LineScan.plainAction(line.data) ?? (try? decoder.decode(LogEntry.self, from: line.data))
+        else {
             halt(line: line.number, "not a session event")
             return nil
         }

@@ -56,7 +56,8 @@ report.add(
     String(format: "review: load + replay of a %.1f MB log (%d turns)", Double(bigLog.bytes) / 1e6, bigLog.turns),
     msText(bigLog.loadMs))
 report.add("review: `show` of that log", msText(bigLog.showMs), budget: "< 2 s", met: bigLog.showMs < 2000)
-report.add("review: `export --format html` of that log", msText(bigLog.htmlMs), budget: "< 2 s", met: bigLog.htmlMs < 2000)
+report.add(
+    "review: `export --format html` of that log", msText(bigLog.htmlMs), budget: "< 2 s", met: bigLog.htmlMs < 2000)
 report.add("review: `export --format markdown` of that log", msText(bigLog.markdownMs))
 
 print("screen: rendering frames…")
