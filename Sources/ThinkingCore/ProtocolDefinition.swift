@@ -110,6 +110,9 @@ public struct StepDefinition: Codable, Equatable, Sendable {
     public var to: Recipient?
     /// Whether typed notes may be recorded in this step.
     public var notes: Bool
+    /// Whether the Presenter's record names who said each note (the appreciation), or gives
+    /// the notes alone (the council's ideas). Nil: not named.
+    public var attributed: Bool?
     /// The components this step leans on, shown in one quiet line.
     public var components: [Component]
     /// The agenda item this step belongs to (a transforming meeting), if any.

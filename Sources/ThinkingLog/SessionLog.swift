@@ -52,7 +52,8 @@ public final class SessionLog {
         let writer = try LogWriter.create(
             protocolID: plan.definition.id, startedAt: now, paths: paths, fileSystem: fileSystem)
         let name = URL(fileURLWithPath: writer.path).deletingPathExtension().lastPathComponent
-        let header = LogHeader(session: name, startedAt: now, program: program, plan: plan)
+        var header = LogHeader(session: name, startedAt: now, program: program, plan: plan)
+        header.zone = TimeZone.current.identifier
         let log = SessionLog(header: header, writer: writer, seq: 0, clock: clock, origin: now, drift: 0)
         log.writer.append(try log.encoder.encode(header))
         log.note(.opened(resumed: false), at: .zero)

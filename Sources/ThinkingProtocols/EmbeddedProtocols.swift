@@ -71,13 +71,16 @@ steps:
     turn: 2m
     components: [Attention, Ease]
 
-  # Appreciation of the Presenter: notes are for the Presenter to keep.
+  # Appreciation of the Presenter: notes are for the Presenter to keep, with the
+  # name of who appreciated what (attributed). The council rounds' notes go into the
+  # Presenter's record without names: ideas, not advice, and nobody's to defend.
   - kind: round
     title: Appreciation of the Presenter
     who: members
     to: presenter
     pass: true
     notes: true
+    attributed: true
     components: [Appreciation, Attention, Equality]
 
 """#

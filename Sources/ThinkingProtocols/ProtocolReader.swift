@@ -11,10 +11,10 @@ struct ProtocolReader {
     static let protocolKeys = ["name", "summary", "budget", "steps"]
     static let stepKeys = [
         "kind", "title", "question", "turn", "pass", "rounds", "time", "rotate", "who", "to",
-        "notes", "components",
+        "notes", "attributed", "components",
     ]
     /// Keys that mean something only in a round step.
-    static let roundOnlyKeys: Set<String> = ["pass", "rounds", "time", "rotate", "who", "to"]
+    static let roundOnlyKeys: Set<String> = ["pass", "rounds", "time", "rotate", "who", "to", "attributed"]
 
     // MARK: - The protocol
 
@@ -74,6 +74,7 @@ struct ProtocolReader {
             fields["who"].flatMap { choice($0.value, key: "who", as: Audience.self) } ?? .everyone
         step.to = fields["to"].flatMap { choice($0.value, key: "to", as: Recipient.self) }
         step.notes = fields["notes"].flatMap { bool($0.value, key: "notes") } ?? false
+        step.attributed = fields["attributed"].flatMap { bool($0.value, key: "attributed") }
         if let list = required(fields, "components", in: node, step: number) {
             step.components = components(list.value)
         }
@@ -105,6 +106,11 @@ struct ProtocolReader {
             problem(
                 at: fields.node, "a dialogue needs a time: the total, shared back and forth",
                 expected: "time: 20m, for example")
+        }
+        if step.attributed == true, !step.notes, let attributed = fields["attributed"] {
+            problem(
+                at: attributed.key, "'attributed' names who said each note, and this step keeps no notes",
+                expected: "notes: true with attributed: true")
         }
         if kind == .partnership, step.notes, let notes = fields["notes"] {
             problem(

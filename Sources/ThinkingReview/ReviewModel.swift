@@ -50,10 +50,10 @@ public final class ReviewModel: ScreenModel {
         }
     }
 
-    private func export(_ format: ReviewState.ExportFormat) {
+    private func export(_ format: Transcript.Format) {
         guard let transcript = state.transcript else { return }
         do {
-            let path = try Self.export(transcript, as: format, into: directory, utcOffset: utcOffset)
+            let path = try Self.export(transcript, as: format, into: directory)
             state.message = "Written to \(path) (readable by you only)"
         } catch {
             state.message = "Cannot export: \(error)"
@@ -63,19 +63,14 @@ public final class ReviewModel: ScreenModel {
     /// Writes `transcript` as `format` into `directory` (0600), never over an existing
     /// file; returns the path written.
     public static func export(
-        _ transcript: Transcript, as format: ReviewState.ExportFormat, into directory: String, utcOffset: Int
+        _ transcript: Transcript, as format: Transcript.Format, into directory: String, local: LocalTime? = nil
     ) throws -> String {
-        let text: String
-        switch format {
-        case .markdown: text = transcript.markdown(utcOffset: utcOffset)
-        case .csv: text = transcript.csv()
-        case .json: text = try transcript.json()
-        case .html: text = transcript.html(utcOffset: utcOffset)
-        }
-        var path = (directory as NSString).appendingPathComponent("\(transcript.session).\(format.rawValue)")
+        let text = try transcript.written(as: format, local: local)
+        var path = (directory as NSString).appendingPathComponent("\(transcript.session).\(format.fileExtension)")
         var copy = 2
         while FileManager.default.fileExists(atPath: path) {
-            path = (directory as NSString).appendingPathComponent("\(transcript.session)-\(copy).\(format.rawValue)")
+            path = (directory as NSString).appendingPathComponent(
+                "\(transcript.session)-\(copy).\(format.fileExtension)")
             copy += 1
         }
         try PrivateFiles.write(Data(text.utf8), toPath: path)

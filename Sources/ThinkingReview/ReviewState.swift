@@ -51,12 +51,8 @@ public struct ReviewState: Sendable {
         case none
         /// Load this entry's transcript into `transcript`.
         case open(ReviewEntry)
-        case export(ExportFormat)
+        case export(Transcript.Format)
         case quit
-    }
-
-    public enum ExportFormat: String, CaseIterable, Sendable {
-        case markdown = "md", csv, json, html
     }
 
     public var entries: [ReviewEntry]

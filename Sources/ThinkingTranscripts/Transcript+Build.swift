@@ -40,6 +40,7 @@ extension Transcript {
         program = header.program
         people = session.people
         presenter = header.plan.presenter
+        zone = header.zone
         started = timeline.origin
         ended = timeline.wall(session.stage == .finished ? replay.lastMoment : lastSeen)
         duration = .milliseconds(ended.milliseconds - started.milliseconds)
@@ -129,7 +130,7 @@ extension Transcript {
             return Step(
                 number: index.number, title: definition.title, kind: definition.kind,
                 question: session.question(forStep: index), reached: index.index <= furthest || !rounds.isEmpty,
-                rounds: rounds, to: definition.to)
+                rounds: rounds, to: definition.to, attributed: definition.attributed)
         }
     }
 

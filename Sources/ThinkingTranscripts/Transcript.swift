@@ -22,6 +22,8 @@ public struct Transcript: Codable, Equatable, Sendable {
     /// Names, in the order the room sat.
     public var people: [String]
     public var presenter: PersonID?
+    /// The time zone where it was run, as its log names it (nil in older logs).
+    public var zone: String?
     /// Wall time of the session's origin.
     public var started: WallTime
     /// Wall time of the last moment the log knows of.
@@ -75,6 +77,8 @@ public struct Transcript: Codable, Equatable, Sendable {
         public var rounds: [Round]
         /// To whom the step's contributions are directed (appreciation of the Presenter).
         public var to: Recipient?
+        /// Whether the Presenter's record names who said each note (the protocol's `attributed`).
+        public var attributed: Bool?
     }
 
     /// A question in force, with its source (the core's one rule).

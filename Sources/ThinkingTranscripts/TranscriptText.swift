@@ -49,6 +49,31 @@ enum TranscriptWords {
         return parts
     }
 
+    /// The part a person played in a turn: `member`; `thinker, half 2, pair 1` in pairs;
+    /// `thinker, part 2: the further goal` in a thinking partnership.
+    static func role(_ turn: Transcript.Turn) -> String {
+        var role = turn.role.rawValue
+        switch turn.kind {
+        case .pairs: if let group = turn.group { role += ", half \(turn.turn), pair \(group + 1)" }
+        case .partnership:
+            if let part = PartnershipPart(rawValue: turn.turn - 1) { role += ", part \(turn.turn): \(self.part(part))" }
+        default: break
+        }
+        return role
+    }
+
+    /// The six parts of a thinking partnership, as a transcript names them.
+    static func part(_ part: PartnershipPart) -> String {
+        switch part {
+        case .explore: "exploring"
+        case .furtherGoal: "the further goal"
+        case .assumptions: "assumptions"
+        case .incisiveQuestion: "the incisive question"
+        case .recordingTheQuestion: "recording the question"
+        case .appreciation: "appreciation"
+        }
+    }
+
     /// Nil when the thinker ended their own turn (the ordinary case).
     static func endedBy(_ turn: Transcript.Turn) -> String? {
         switch turn.endedBy {

@@ -5,9 +5,6 @@ import ThinkingLog
 import ThinkingProtocols
 import ThinkingTranscripts
 
-/// The local time zone's offset from UTC, for printing times as the room lived them.
-private var localOffset: Int { TimeZone.current.secondsFromGMT() }
-
 /// `thinkenv sessions`: one line per session, newest first.
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,8 +24,7 @@ struct SessionsCommand: ParsableCommand {
                 continue
             }
             let transcript = Transcript(loaded)
-            let start =
-                "\(transcript.started.date(utcOffset: localOffset)) \(transcript.started.timeOfDay(utcOffset: localOffset))"
+            let start = transcript.startedLocally
             let people = transcript.people.joined(separator: ", ")
             let state = transcript.statusInBrief
             let line =
@@ -53,23 +49,28 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try SessionChoice.load(session, paths: try Thinkenv.paths())
-        print(Transcript(loaded).showText(utcOffset: localOffset), terminator: "")
+        print(Transcript(loaded).showText(), terminator: "")
     }
 }
 
-/// `thinkenv export SESSION --format markdown|csv|json|html [--output FILE]`.
+/// `thinkenv export SESSION [--format markdown|csv|json|html|text] [--for-presenter] [--output FILE]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a session as Markdown, CSV (one row per turn), JSON or a printable HTML page.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json, html }
+        abstract: "Export a session as Markdown, CSV (one row per turn), JSON or a printable HTML page.",
+        discussion: """
+            With --for-presenter (a Time to Think Council), the Presenter's record instead: their question, \
+            the council's notes round by round and the appreciation, without timings or figures.
+            """)
 
     @Argument(help: "A session: its file name, the start of it, or latest.")
     var session: String = "latest"
 
-    @Option(help: "markdown, csv, json or html.")
-    var format: Format = .markdown
+    @Option(help: "markdown, csv, json, html or text.")
+    var format: Transcript.Format = .markdown
+
+    @Flag(help: "The Presenter's record of a council (Markdown, or --format html for a page to print).")
+    var forPresenter = false
 
     @Option(
         help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "file"))
@@ -78,11 +79,25 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let transcript = Transcript(try SessionChoice.load(session, paths: try Thinkenv.paths()))
         let text: String
-        switch format {
-        case .markdown: text = transcript.markdown(utcOffset: localOffset)
-        case .csv: text = transcript.csv()
-        case .json: text = try transcript.json()
-        case .html: text = transcript.html(utcOffset: localOffset)
+        if forPresenter {
+            guard [.markdown, .html, .text].contains(format) else {
+                printError("The Presenter's record is written as markdown, html or text, not \(format.rawValue).")
+                throw ExitCode(2)
+            }
+            let record: TranscriptDocument
+            do {
+                record = try transcript.presenterRecord()
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            switch format {
+            case .html: text = record.html()
+            case .text: text = record.text()
+            default: text = record.markdown()
+            }
+        } else {
+            text = try transcript.written(as: format)
         }
         guard let output else {
             print(text, terminator: "")
@@ -97,6 +112,8 @@ struct ExportCommand: ParsableCommand {
         printError(neutralised("Written to \(output)"))
     }
 }
+
+extension Transcript.Format: ExpressibleByArgument {}
 
 /// `thinkenv delete SESSION`: people have a right to have their session forgotten.
 struct DeleteCommand: ParsableCommand {

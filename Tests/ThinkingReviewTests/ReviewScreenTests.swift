@@ -97,10 +97,10 @@ import ThinkingTranscripts
         _ = state.handle(.character("e"))
         #expect(Self.render(state, 80, 24).joined().contains("m: Markdown   c: CSV   j: JSON   h: HTML"))
         #expect(state.handle(.character("h")) == .export(.html))
-        let path = try ReviewModel.export(state.transcript!, as: .html, into: sandbox.root, utcOffset: 0)
+        let path = try ReviewModel.export(state.transcript!, as: .html, into: sandbox.root)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600 && path.hasSuffix(".html"))
-        let again = try ReviewModel.export(state.transcript!, as: .html, into: sandbox.root, utcOffset: 0)
+        let again = try ReviewModel.export(state.transcript!, as: .html, into: sandbox.root)
         #expect(again != path, "an existing export is never overwritten")
         _ = state.handle(.character("q"))
         #expect(state.transcript == nil)

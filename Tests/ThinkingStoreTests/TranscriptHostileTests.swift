@@ -37,12 +37,12 @@ struct TranscriptHostileTests {
             #expect(controlCharacters(in: text, allowing: allowed).isEmpty, "\(name)")
         }
         let show = transcript.showText()
-        #expect(show.contains("␛[2J (member)"))
+        #expect(squeezed(show).contains("␛[2J member"))
         #expect(show.contains("\\u{202E}evil"))
         #expect(show.contains("new line"))
         #expect(show.contains("Bell␇"))
         #expect(show.contains(String(repeating: "x", count: 39) + "…"))
-        #expect(!show.contains(String(repeating: "x", count: 41)))
+        #expect(!show.contains(String(repeating: "x", count: 81)))  // names are cut to 80
     }
 
     @Test func csvRowsStayOneLineEachAndFormulasAreDefused() throws {
@@ -98,8 +98,8 @@ struct TranscriptHostileTests {
         #expect(transcript.clockGaps == [.init(at: WallTime(iso8601: "2026-11-22T10:11:01Z")!, gap: .seconds(600))])
         #expect(transcript.duration == .seconds(150 + 600))
         let text = transcript.showText()
-        #expect(text.contains("    10:12:00  Chloé (member)  0:30"))
-        #expect(text.contains("  10:11:01  the wall clock moved 10:00 ahead of the session clock"))
+        #expect(squeezed(text).contains("\n10:12:00 Chloé member 0:30"))
+        #expect(text.contains("    10:11:01: the wall clock moved 10:00 ahead of the session clock"))
     }
 
     @Test func downtimeIsShownAndKeptOutOfTheTurn() throws {
@@ -117,8 +117,8 @@ struct TranscriptHostileTests {
         #expect(transcript.pauses.map(\.reason) == [.facilitator, .programStopped])
         let text = transcript.showText()
         #expect(text.contains("Pauses and downtime"))
-        #expect(text.contains("  10:00:20  paused by the facilitator for 0:40"))
-        #expect(text.contains("  10:01:30  downtime: the program was not running for 4:40"))
+        #expect(text.contains("    10:00:20: paused by the facilitator for 0:40"))
+        #expect(text.contains("    10:01:30: downtime: the program was not running for 4:40"))
         #expect(transcript.markdown().contains("- 10:01:30: downtime: the program was not running for 4:40"))
     }
 

@@ -18,9 +18,15 @@ struct ScriptedLog {
     var gaps: Duration = .zero
     let origin: WallTime
 
-    init(_ plan: SessionPlan, name: String = "morning", startedAt: String = "2026-11-22T10:00:00.000Z") {
+    /// `zone`: where the session is run (UTC unless a test says otherwise, so that no test
+    /// reads the machine's zone).
+    init(
+        _ plan: SessionPlan, name: String = "morning", startedAt: String = "2026-11-22T10:00:00.000Z",
+        zone: String? = "UTC"
+    ) {
         header = LogHeader(
             session: name, startedAt: WallTime(iso8601: startedAt), program: "thinkenv 0.1.0", plan: plan)
+        header.zone = zone
         session = Session(plan: plan)
         origin = WallTime(iso8601: startedAt) ?? WallTime(milliseconds: 0)
     }
@@ -128,6 +134,13 @@ func controlCharacters(in text: String, allowing allowed: Set<UInt32> = [0x0A]) 
 }
 
 /// Lines of text, for comparing renderings line by line.
+/// Text with every run of spaces made one: table rows read as their cells in order.
+func squeezed(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }.joined(separator: "\n")
+}
+
 func lines(_ text: String, separator: String = "\n") -> [String] {
     text.components(separatedBy: separator)
 }

@@ -48,26 +48,42 @@ struct TranscriptTests {
         let text = try Self.scriptedRound().transcript().showText()
         let expected = [
             "Step 1 · Opening round (round)",
-            "  Session question: What is going well?",
+            "  > Session question: What is going well?",
             "  Round 1 · starts with Ana · clockwise",
-            "    10:00:05  Ana (member)  1:42 of 2:00",
-            "    10:01:47  Ben (member)  passed",
-            "    10:01:55  Chloé (member)  2:12 of 2:00  +0:12 over  1 interruption noted",
-            "    10:04:07  Dev (member)  1:28 of 2:00",
-            "    10:05:35  Ben (member)  0:30 of 2:00  offered again",
+            "    Start     Person  Role    Time  Allotted   Over  How it went",
+            "    10:00:05  Ana     member  1:42      2:00",
+            "    10:01:47  Ben     member     —      2:00         passed",
+            "    10:01:55  Chloé   member  2:12      2:00  +0:12  1 interruption noted",
+            "    10:04:07  Dev     member  1:28      2:00",
+            "    10:05:35  Ben     member  0:30      2:00         offered again",
             "  Notes",
-            "    10:02:55  (while Chloé was thinking) Chloé: the new rota works",
+            "    10:02:55 (while Chloé was thinking): Chloé: the new rota works",
         ]
         let all = lines(text)
         let start = try #require(all.firstIndex(of: expected[0]))
         #expect(Array(all[start..<min(all.count, start + expected.count)]) == expected)
-        #expect(text.contains("Started 2026-11-22 10:00:00 UTC · lasted 6:05 · every step done (not finished)"))
+        #expect(text.hasPrefix("Round · What is going well? · Sun 22 Nov 2026, 10:00\n"))
+        #expect(text.contains("  Started: Sun 22 Nov 2026, 10:00 UTC (2026-11-22 10:00:00)\n  Lasted: 6:05\n"))
+        #expect(text.contains("  Status: every step done (not finished)\n"))
+        #expect(text.contains("  Session file: morning\n"))
     }
 
-    @Test func localTimesFollowTheGivenOffset() throws {
-        let text = try Self.scriptedRound().transcript().showText(utcOffset: 3600)
-        #expect(text.contains("Started 2026-11-22 11:00:00 UTC+01:00"))
-        #expect(text.contains("    11:00:05  Ana (member)  1:42 of 2:00"))
+    /// Times read by the rules of the zone where the session was run, at its date: a June
+    /// session in Paris reads UTC+2, a November one UTC+1, whatever today's offset.
+    @Test func localTimesFollowTheZonesRulesAtTheSessionsDate() throws {
+        let paris = try #require(LocalTime(identifier: "Europe/Paris"))
+        let november = try Self.scriptedRound().transcript().showText(local: paris)
+        #expect(november.contains("Started: Sun 22 Nov 2026, 11:00 UTC+01:00 Europe/Paris (2026-11-22 11:00:00)"))
+        #expect(november.contains("11:00:05  Ana"))
+        var june = ScriptedLog(
+            Plans.round(["Ana", "Ben"]), startedAt: "2026-06-10T08:00:00.000Z", zone: "Europe/Paris")
+        try june.act(.begin)
+        try june.at(.seconds(30), .handOn)
+        let text = try june.transcript().showText()
+        #expect(text.hasPrefix("Round · "), "\(text.prefix(80))")
+        #expect(text.contains("Wed 10 Jun 2026, 10:00"))
+        #expect(text.contains("Started: Wed 10 Jun 2026, 10:00 UTC+02:00 Europe/Paris (2026-06-10 10:00:00)"))
+        #expect(text.contains("10:00:00  Ana"))
     }
 
     @Test func theUndoneHandOnLeavesOneTurnForDev() throws {
@@ -80,9 +96,9 @@ struct TranscriptTests {
     @Test func markdownHasTablesForTurnsAndEquality() throws {
         let markdown = try Self.scriptedRound().transcript().markdown()
         #expect(markdown.contains("### Round 1 · starts with Ana · clockwise"))
-        #expect(markdown.contains("| Start | Person | Role | Time | Allotted | Over | Remarks |"))
+        #expect(markdown.contains("| Start | Person | Role | Time | Allotted | Over | How it went |"))
         #expect(markdown.contains("| 10:01:55 | Chloé | member | 2:12 | 2:00 | +0:12 | 1 interruption noted |"))
-        #expect(markdown.contains("| 10:01:47 | Ben | member | — | 2:00 |  | passed |"))
+        #expect(markdown.contains("| 10:01:47 | Ben | member | — | 2:00 |   | passed |"))
         #expect(markdown.contains("| Person | Time | Share | Fair share | Turns | Passes | Interruptions |"))
         #expect(markdown.contains("| Ben | 0:30 | 8.5% | 1:28 | 1 | 1 | 0 |"))
         #expect(markdown.contains("- 10:02:55 (while Chloé was thinking): Chloé: the new rota works"))
@@ -153,7 +169,7 @@ struct TranscriptTests {
         let transcript = try log.transcript()
         #expect(transcript.status == .finished)
         #expect(transcript.turns.last?.endedBy == .facilitator)
-        #expect(transcript.showText().contains("Ben (member)  0:20 of 2:00  ended by the facilitator"))
+        #expect(squeezed(transcript.showText()).contains("Ben member 0:20 2:00 ended by the facilitator"))
         #expect(transcript.csv().contains(",Ben,member,2026-11-22T10:00:40.000Z,20.0,120.0,0.0,false,facilitator\r\n"))
     }
 

@@ -17,6 +17,9 @@ public struct LogHeader: Codable, Equatable, Sendable {
     public var program: String
     /// The whole plan: the protocol as run, the people, roles and settings.
     public var plan: SessionPlan
+    /// Where it was run: the time zone's name (`Europe/Paris`), so that its times read as
+    /// the room lived them wherever and whenever the log is read (nil in older logs).
+    public var zone: String?
 
     public init(session: String, startedAt: WallTime?, program: String, plan: SessionPlan) {
         format = Self.currentFormat
@@ -68,7 +71,7 @@ public enum ProgramNote: Codable, Equatable, Sendable {
 // MARK: - Reading the wall times leniently
 
 extension LogHeader {
-    private enum CodingKeys: String, CodingKey { case format, kind, session, startedAt, program, plan }
+    private enum CodingKeys: String, CodingKey { case format, kind, session, startedAt, program, plan, zone }
 
     /// A start time that is not a time reads as nil (the rest of the header still counts).
     public init(from decoder: any Decoder) throws {
@@ -79,6 +82,8 @@ extension LogHeader {
         startedAt = try? container.decodeIfPresent(WallTime.self, forKey: .startedAt)
         program = try container.decode(String.self, forKey: .program)
         plan = try container.decode(SessionPlan.self, forKey: .plan)
+        // A zone that is not text reads as none: times then read in this computer's zone.
+        zone = (try? container.decodeIfPresent(String.self, forKey: .zone)) ?? nil
     }
 }
 

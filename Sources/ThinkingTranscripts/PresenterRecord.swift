@@ -1,0 +1,72 @@
+import ThinkingCore
+
+/// What a Time to Think Council's Presenter takes home: the question they framed, the
+/// council's notes round by round (ideas, not advice) and the appreciation, in the order
+/// spoken; who said what only where the step's protocol names it (`attributed`). No timings,
+/// no equality figures: those are the facilitator's.
+extension Transcript {
+    public enum PresenterRecordError: Error, Equatable, CustomStringConvertible {
+        /// Not a council: nobody presented.
+        case noPresenter(protocolName: String)
+
+        public var description: String {
+            switch self {
+            case .noPresenter(let name):
+                "This session (\(neutralised(name))) has no Presenter: --for-presenter is for a Time to Think "
+                    + "Council. Export the transcript without it."
+            }
+        }
+    }
+
+    /// The Presenter's record as a document, written like any other (`markdown()`, `html()`).
+    public func presenterRecord(local: LocalTime? = nil) throws(PresenterRecordError) -> TranscriptDocument {
+        guard let presenter, people.holds(presenter) else { throw .noPresenter(protocolName: protocolName) }
+        let clock = LocalClock(local ?? .of(self))
+        let presenterName = TranscriptWords.shown(people[presenter], limit: 80)
+        func name(_ person: PersonID) -> String {
+            people.holds(person) ? TranscriptWords.shown(people[person], limit: 80) : safe(self.name(person))
+        }
+        typealias Block = TranscriptDocument.Block
+        var sections: [TranscriptDocument.Section] = []
+        sections.append(
+            .init(
+                id: "summary", heading: nil,
+                blocks: [
+                    .fields([
+                        .init(label: "For", value: presenterName),
+                        .init(label: "Council", value: safe(protocolName)),
+                        .init(label: "Held", value: "\(clock.readable(started)) \(clock.zoneName(started))"),
+                    ]),
+                    .paragraph(
+                        "What the council offered you: its ideas are not advice, yours to take or leave. Nothing "
+                            + "here says how long anyone spoke."),
+                ]))
+        let question: Block = framedQuestion.map { .quote(safe($0)) } ?? .aside("No question was framed.")
+        sections.append(.init(id: "question", heading: "Your question", blocks: [question]))
+
+        let asked = steps.firstIndex { $0.kind == .question } ?? -1
+        for (k, step) in steps.enumerated() where k > asked && step.kind == .round {
+            let named = step.attributed == true
+            let stepNotes = notes.filter { $0.step == step.number }
+            var blocks: [Block] = []
+            if !step.reached {
+                blocks.append(.aside("Not reached."))
+            } else if stepNotes.isEmpty {
+                blocks.append(.aside("No notes were taken."))
+            } else {
+                blocks.append(
+                    .list(
+                        stepNotes.map { note in
+                            guard named, let person = note.person else { return safe(note.text) }
+                            return "\(name(person)): \(safe(note.text))"
+                        }))
+            }
+            sections.append(.init(id: "step-\(step.number)", heading: safe(step.title), blocks: blocks))
+        }
+        let title =
+            "For \(presenterName) · "
+            + [framedQuestion.map { safe($0).truncated(toWidth: 60) }, clock.readable(started)]
+            .compactMap { $0 }.joined(separator: " · ")
+        return TranscriptDocument(title: title, sections: sections)
+    }
+}

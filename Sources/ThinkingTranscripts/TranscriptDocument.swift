@@ -1,0 +1,278 @@
+import ThinkingCore
+
+/// A transcript laid out for people: its sections in order, every word, time and figure
+/// decided. The writers (`Format`: terminal text, Markdown, HTML) add only their medium's
+/// syntax and escaping, so they cannot disagree about what a session was.
+///
+/// Text in a document is already made safe for a terminal (`safe(_:)`): control characters
+/// shown, bidirectional overrides spelled out. Names are cut to 80 characters.
+public struct TranscriptDocument: Equatable, Sendable {
+    /// `Round · What is going well for you? · Wed 2 Dec 2026, 16:25`.
+    public var title: String
+    public var sections: [Section]
+
+    public struct Section: Equatable, Sendable {
+        /// A stable key (`summary`, `step-3`, `equality`…), for tests and anchors.
+        public var id: String
+        /// Nil for the summary under the title.
+        public var heading: String?
+        public var blocks: [Block]
+    }
+
+    public enum Block: Equatable, Sendable {
+        /// Label and value pairs.
+        case fields([Field])
+        case subheading(String)
+        case quote(String)
+        case paragraph(String)
+        /// Said quietly (a step not reached).
+        case aside(String)
+        case list([String])
+        case table(Table)
+        /// A chart drawn from the transcript's figures; only a medium that can draw shows it.
+        case chart(Chart)
+    }
+
+    public struct Field: Equatable, Sendable {
+        public var label: String
+        public var value: String
+    }
+
+    public struct Table: Equatable, Sendable {
+        public var columns: [Column]
+        public var rows: [[String]]
+        /// A closing row (the total), shown apart.
+        public var footer: [String]?
+    }
+
+    public struct Column: Equatable, Sendable {
+        public var title: String
+        /// Figures: aligned right.
+        public var numeric: Bool
+    }
+
+    public enum Chart: String, Equatable, Sendable {
+        case timeline, speaking
+    }
+
+    /// Every piece of text in the document, in order: what a writer must show.
+    public var texts: [String] {
+        var out = [title]
+        for section in sections {
+            if let heading = section.heading { out.append(heading) }
+            for block in section.blocks {
+                switch block {
+                case .fields(let fields): out += fields.flatMap { [$0.label, $0.value] }
+                case .subheading(let text), .quote(let text), .paragraph(let text), .aside(let text): out.append(text)
+                case .list(let items): out += items
+                case .table(let table):
+                    out += table.columns.map(\.title) + table.rows.flatMap { $0 } + (table.footer ?? [])
+                case .chart: break
+                }
+            }
+        }
+        return out.filter { !$0.isEmpty }
+    }
+}
+
+extension Transcript {
+    /// The transcript as a document, with times read in `local` (the session's own zone by
+    /// default).
+    public func document(local: LocalTime? = nil) -> TranscriptDocument {
+        DocumentBuilder(self, local: local ?? .of(self)).document()
+    }
+
+    /// `Round · What is going well for you? · Wed 2 Dec 2026, 16:25`: the protocol, the
+    /// question (the session's, else the Presenter's, else the first step's own), the start.
+    func title(clock: LocalClock) -> String {
+        let question = sessionQuestion ?? framedQuestion ?? steps.lazy.compactMap(\.question).first?.text
+        let parts = [safe(protocolName), question.map { safe($0).truncated(toWidth: 60) }, clock.readable(started)]
+        return parts.compactMap { $0 }.joined(separator: " · ")
+    }
+}
+
+/// Lays a transcript out as sections: all the decisions of every writer, made once.
+struct DocumentBuilder {
+    typealias Block = TranscriptDocument.Block
+    typealias Section = TranscriptDocument.Section
+
+    let transcript: Transcript
+    let clock: LocalClock
+    let names: [String]
+
+    init(_ transcript: Transcript, local: LocalTime) {
+        self.transcript = transcript
+        clock = LocalClock(local)
+        names = transcript.people.map { TranscriptWords.shown($0, limit: 80) }
+    }
+
+    func name(_ person: PersonID) -> String {
+        names.holds(person) ? names[person] : safe(transcript.name(person))
+    }
+
+    func time(_ wall: WallTime) -> String { clock.time(wall) }
+
+    func document() -> TranscriptDocument {
+        var sections = [summary()]
+        sections += transcript.steps.map(step)
+        sections += [pauses(), arrivals(), clockGaps(), equality(), components(), problems()].compactMap { $0 }
+        return TranscriptDocument(title: transcript.title(clock: clock), sections: sections)
+    }
+
+    // MARK: - Summary
+
+    func summary() -> Section {
+        let t = transcript
+        var fields: [TranscriptDocument.Field] = []
+        func field(_ label: String, _ value: String) { fields.append(.init(label: label, value: value)) }
+        field("Protocol", "\(safe(t.protocolName)) (\(safe(t.protocolID)))")
+        field(
+            "Started",
+            "\(clock.readable(t.started)) \(clock.zoneName(t.started)) (\(clock.date(t.started)) \(time(t.started)))")
+        field("Lasted", TranscriptWords.clock(t.duration))
+        field("Status", TranscriptWords.status(t))
+        field("People", TranscriptWords.roster(t, limit: 80) { $0 })
+        if let question = t.sessionQuestion { field("Session question", safe(question)) }
+        if let question = t.framedQuestion { field("The Presenter's question", safe(question)) }
+        if let question = t.incisiveQuestion { field("The thinker's incisive question (theirs)", safe(question)) }
+        if let seed = t.seed { field("Order", "shuffled (seed \(seed))") }
+        field("Session file", safe(t.session))
+        return Section(id: "summary", heading: nil, blocks: [.fields(fields), .chart(.timeline)])
+    }
+
+    // MARK: - Steps
+
+    func step(_ step: Transcript.Step) -> Section {
+        let id = "step-\(step.number)"
+        let heading = "Step \(step.number) · \(safe(step.title)) (\(step.kind.rawValue))"
+        guard step.reached else { return Section(id: id, heading: heading, blocks: [.aside("Not reached.")]) }
+        var blocks: [Block] = []
+        if let question = step.question {
+            blocks.append(.quote("\(TranscriptWords.questionLabel(question.source)): \(safe(question.text))"))
+        }
+        if step.kind == .question, let framed = transcript.framedQuestion {
+            blocks.append(.paragraph("Framed: \(safe(framed))"))
+        }
+        if step.to == .presenter, let presenter = transcript.presenter {
+            blocks.append(.paragraph("Directed to the Presenter, \(name(presenter))."))
+        }
+        for round in step.rounds {
+            if step.kind == .round {
+                let starter = round.starter.map { "starts with \(name($0))" } ?? "starter unknown"
+                blocks.append(
+                    .subheading(
+                        "Round \(round.number) · \(starter) · \(round.direction?.rawValue ?? "direction unknown")"))
+            }
+            blocks.append(.table(turnTable(round.turns, kind: step.kind)))
+        }
+        let swaps = (transcript.earlySwaps ?? []).filter { $0.step == step.number }
+        if !swaps.isEmpty {
+            blocks.append(.subheading("Early swaps"))
+            blocks.append(
+                .list(
+                    swaps.map { "\(time($0.at)): half \($0.half) ended early by the facilitator, for the whole room" }))
+        }
+        let notes = transcript.notes.filter { $0.step == step.number && step.kind != .pairs }
+        if !notes.isEmpty {
+            blocks.append(.subheading("Notes"))
+            blocks.append(
+                .list(
+                    notes.map { note in
+                        let whose = note.person.map { " (while \(name($0)) was thinking)" } ?? ""
+                        return "\(time(note.at))\(whose): \(safe(note.text))"
+                    }))
+        }
+        return Section(id: id, heading: heading, blocks: blocks)
+    }
+
+    static let turnColumns = [
+        TranscriptDocument.Column(title: "Start", numeric: false), .init(title: "Person", numeric: false),
+        .init(title: "Role", numeric: false), .init(title: "Time", numeric: true),
+        .init(title: "Allotted", numeric: true), .init(title: "Over", numeric: true),
+        .init(title: "How it went", numeric: false),
+    ]
+
+    func turnTable(_ turns: [Transcript.Turn], kind: StepKind) -> TranscriptDocument.Table {
+        let rows = turns.map { turn -> [String] in
+            let remarks = TranscriptWords.remarks(turn)
+            return [
+                time(turn.started), name(turn.person), TranscriptWords.role(turn),
+                turn.passed ? "—" : TranscriptWords.clock(turn.active), turn.allotted.map(TranscriptWords.clock) ?? "",
+                turn.overrun > .zero ? "+" + TranscriptWords.clock(turn.overrun) : "", remarks.joined(separator: ", "),
+            ]
+        }
+        return TranscriptDocument.Table(columns: Self.turnColumns, rows: rows, footer: nil)
+    }
+
+    // MARK: - After the steps
+
+    func pauses() -> Section? {
+        guard !transcript.pauses.isEmpty else { return nil }
+        let items = transcript.pauses.map { "\(time($0.from)): \(TranscriptWords.pause($0))" }
+        return Section(id: "pauses", heading: "Pauses and downtime", blocks: [.list(items)])
+    }
+
+    func arrivals() -> Section? {
+        guard let arrivals = transcript.arrivals, !arrivals.isEmpty else { return nil }
+        let items = arrivals.map { "\(time($0.at)): \(name($0.person)) \($0.arrived ? "arrived" : "left")" }
+        return Section(id: "arrivals", heading: "Arrivals and departures", blocks: [.list(items)])
+    }
+
+    func clockGaps() -> Section? {
+        guard !transcript.clockGaps.isEmpty else { return nil }
+        let items = transcript.clockGaps.map { "\(time($0.at)): \(TranscriptWords.gap($0))" }
+        return Section(id: "clock-gaps", heading: "Clock gaps", blocks: [.list(items)])
+    }
+
+    func equality() -> Section {
+        let figures = transcript.equality
+        let columns = [
+            TranscriptDocument.Column(title: "Person", numeric: false), .init(title: "Time", numeric: true),
+            .init(title: "Share", numeric: true), .init(title: "Fair share", numeric: true),
+            .init(title: "Turns", numeric: true), .init(title: "Passes", numeric: true),
+            .init(title: "Interruptions", numeric: true),
+        ]
+        let rows = figures.people.map { row in
+            [
+                name(row.person) + (row.presenter ? " (Presenter)" : ""), TranscriptWords.clock(row.speaking),
+                Equality.percent(row.share), row.fairShare.map(TranscriptWords.clock) ?? "—", "\(row.turns)",
+                "\(row.passes)", "\(row.interruptions)",
+            ]
+        }
+        let total = figures.presenterApart ? "Members' total" : "Total"
+        let footer = [
+            total, TranscriptWords.clock(figures.total), figures.total > .zero ? "100.0%" : "", "", "", "", "",
+        ]
+        var blocks: [Block] = [
+            .paragraph(
+                "Speaking time, passes not counted; shares of the whole seconds shown, adding up to 100 %; a fair share "
+                    + "divides each turn equally among the people present when it began."),
+            .table(TranscriptDocument.Table(columns: columns, rows: rows, footer: footer)),
+            .paragraph(figures.spreadLine + "."),
+        ]
+        if let presenter = figures.presenter {
+            blocks.append(
+                .paragraph(
+                    "The Presenter, \(name(presenter.person)), spoke \(TranscriptWords.clock(presenter.speaking)): "
+                        + "their time is theirs, not a share of the members' rounds."))
+        }
+        blocks.append(.chart(.speaking))
+        return Section(id: "equality", heading: "Equality", blocks: blocks)
+    }
+
+    func components() -> Section? {
+        let sections = transcript.components.sections(name: name, text: safe)
+        guard !sections.isEmpty else { return nil }
+        var blocks: [Block] = []
+        for section in sections {
+            blocks.append(.subheading(section.component.rawValue))
+            blocks.append(.list(section.lines))
+        }
+        return Section(id: "components", heading: "Components (what the log shows)", blocks: blocks)
+    }
+
+    func problems() -> Section? {
+        guard !transcript.problems.isEmpty else { return nil }
+        return Section(id: "problems", heading: "Problems", blocks: [.list(transcript.problems.map(safe))])
+    }
+}
