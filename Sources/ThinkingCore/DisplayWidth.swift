@@ -33,7 +33,10 @@ public enum DisplayWidth {
 
     /// The columns a string takes: the sum over its grapheme clusters.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII (times, figures, most words) is one column a byte: no graphemes to walk.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        if ascii == true { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one scalar takes on its own: 0, 1 or 2.

@@ -150,8 +150,16 @@ public struct Equality: Codable, Equatable, Sendable {
     /// began (the speaker always among them).
     private static func shareFairly(_ rows: inout [Person], turns: [TurnRecord], timeline: PresenceTimeline) {
         var fair = [Int64](repeating: 0, count: rows.count)
+        // Who was present changes only at arrivals and departures: the list is worked out
+        // again only when a turn begins after a different number of changes.
+        var cached: (changes: Int, people: [PersonID])? = nil
         for turn in turns where !turn.passed && rows.holds(turn.person) && !rows[turn.person].presenter {
-            var present = timeline.presentPeople(at: turn.startedAt).filter { rows.holds($0) && !rows[$0].presenter }
+            let changes = timeline.changes(through: turn.startedAt)
+            if cached?.changes != changes {
+                let people = timeline.presentPeople(at: turn.startedAt).filter { rows.holds($0) && !rows[$0].presenter }
+                cached = (changes, people)
+            }
+            var present = cached?.people ?? []
             if !present.contains(turn.person) { present.append(turn.person) }
             let ms = turn.active.milliseconds
             let part = ms / Int64(present.count)
@@ -189,6 +197,9 @@ struct PresenceTimeline {
         self.changes = changes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
             .map(\.element)
     }
+
+    /// How many changes happened at or before `t`.
+    func changes(through t: Duration) -> Int { changes.partitionPoint { $0.at > t } }
 
     /// The people present at `t` (a change at `t` has happened).
     func presentPeople(at t: Duration) -> [PersonID] {

@@ -180,8 +180,6 @@ public enum SessionLoader {
         return (found.seq, t)
     }
 
-    /// How a fact line starts: the log is written with sorted keys.
-    static let factPrefix = Data(#"{"fact":"#.utf8)
     /// How the header starts (sorted keys).
     static let headerPrefix = Data(#"{"format":"#.utf8)
 
@@ -197,7 +195,7 @@ extension Replay {
     /// decoded and applied. Returns the entry when it was decoded and accepted.
     mutating func take(_ line: LogLine, decoder: JSONDecoder, decodeFacts: Bool) -> LogEntry? {
         guard stop == nil else { return nil }
-        if !decodeFacts, line.data.starts(with: SessionLoader.factPrefix),
+        if !decodeFacts, LineScan.hasPrefix(line.data, LineScan.factPrefix),
             let (seq, t) = SessionLoader.seqAndTime(line.data)
         {
             admit(seq: seq, t: t, line: line.number)

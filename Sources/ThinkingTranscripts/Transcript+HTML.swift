@@ -50,10 +50,18 @@ extension TranscriptDocument {
             out += column.numeric ? "<th class=\"n\">\(e(column.title))</th>" : "<th>\(e(column.title))</th>"
         }
         out += "</tr>\n"
+        // Appended piece by piece: a long session's table has half a million cells.
         func row(_ cells: [String], cell: String) {
             out += "<tr>"
             for (column, text) in zip(table.columns, cells) {
-                out += column.numeric ? "<\(cell) class=\"n\">\(e(text))</\(cell)>" : "<\(cell)>\(e(text))</\(cell)>"
+                out += "<"
+                out += cell
+                if column.numeric { out += " class=\"n\"" }
+                out += ">"
+                out += e(text)
+                out += "</"
+                out += cell
+                out += ">"
             }
             out += "</tr>\n"
         }
@@ -78,7 +86,10 @@ extension Transcript {
     /// Text escaped for HTML and XML, in element content and in quoted attributes alike:
     /// `&` `<` `>` `"` `'`. Pass it text already made safe.
     static func htmlEscaped(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        // A byte scan first: most text has nothing to escape, and all five are ASCII.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for character in text {

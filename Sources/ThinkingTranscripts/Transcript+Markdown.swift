@@ -39,15 +39,17 @@ extension Transcript {
     /// The transcript as Markdown: `document(local:)` in Markdown's syntax.
     public func markdown(local: LocalTime? = nil) -> String { document(local: local).markdown() }
 
-    /// Text with Markdown's active characters backslash-escaped: `\` `` ` `` `*` `_` `<`
-    /// `>` `|` `[` `]` `#` `&` `~`. Pass it text already made safe.
+    /// Markdown's active characters, all ASCII: `\` `` ` `` `*` `_` `<` `>` `|` `[` `]` `#` `&` `~`.
+    private static let markdownActive: Set<UInt8> = Set("\\`*_<>|[]#&~".utf8)
+
+    /// Text with Markdown's active characters backslash-escaped. Pass it text already made safe.
     static func markdownEscaped(_ text: String) -> String {
-        let active: Set<Character> = ["\\", "`", "*", "_", "<", ">", "|", "[", "]", "#", "&", "~"]
-        guard text.contains(where: active.contains) else { return text }
+        // A byte scan first: most text has nothing to escape.
+        guard text.utf8.contains(where: markdownActive.contains) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for character in text {
-            if active.contains(character) { out.append("\\") }
+            if let byte = character.asciiValue, markdownActive.contains(byte) { out.append("\\") }
             out.append(character)
         }
         return out

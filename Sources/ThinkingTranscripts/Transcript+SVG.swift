@@ -11,10 +11,12 @@ extension Transcript {
     /// on colour; a pass is a small hollow circle (`class="pass"`).
     public func timelineSVG() -> String {
         let chart = SVGLayout(lanes: people.count)
+        let turns = turns  // gathered once from the steps
         let span = max(
             .seconds(1), turns.map { $0.at + ($0.passed ? .zero : $0.active) }.max() ?? .zero)
         func x(_ t: Duration) -> Double { chart.left + chart.width * min(1, max(0, t / span)) }
         var out = [chart.open(height: chart.height, label: "Timeline of turns"), Self.svgDefs]
+        let names = people.personIDs.map(chartName)  // once a person, not once a turn
         for person in people.personIDs {
             let y = chart.laneY(person)
             out.append(
@@ -26,7 +28,7 @@ extension Transcript {
         }
         for turn in turns where people.holds(turn.person) {
             let y = chart.laneY(turn.person)
-            let title = "<title>\(chartName(turn.person)): \(TranscriptWords.outcome(turn))</title>"
+            let title = "<title>\(names[turn.person]): \(TranscriptWords.outcome(turn))</title>"
             if turn.passed {
                 out.append(
                     "<circle class=\"pass\" cx=\"\(SVGLayout.n(x(turn.at)))\" cy=\"\(SVGLayout.n(y + 10))\" r=\"3\" "
@@ -140,7 +142,12 @@ struct SVGLayout {
 
     /// A coordinate with at most two decimals.
     static func n(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
+        // Integer arithmetic, not `String(format:)`: a long session's timeline has a
+        // hundred thousand coordinates.
+        let hundredths = Int64((value * 100).rounded())
+        let whole = hundredths / 100, fraction = abs(hundredths % 100)
+        let sign = hundredths < 0 && whole == 0 ? "-" : ""
+        guard fraction != 0 else { return "\(whole)" }
+        return "\(sign)\(whole)." + (fraction < 10 ? "0\(fraction)" : "\(fraction)")
     }
 }

@@ -18,13 +18,16 @@ extension TranscriptDocument {
     }
 }
 
-/// The terminal writer's output, built in one string.
+/// The terminal writer's output, built as UTF-8 bytes (a long session's table has half a
+/// million cells: bytes are appended without any walk over characters).
 private struct TextOut {
-    var text = ""
+    var bytes: [UInt8] = []
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func line(_ s: String) {
-        text += s
-        text += "\n"
+        bytes.append(contentsOf: s.utf8)
+        bytes.append(0x0A)
     }
 
     mutating func block(_ block: TranscriptDocument.Block) {
@@ -39,29 +42,43 @@ private struct TextOut {
         }
     }
 
-    /// Columns as wide as their widest cell (names capped at 24 columns, cut with `…`), two
-    /// spaces apart, the last column left free.
+    /// Columns as wide as their widest cell, two spaces apart, the last column left free.
+    /// Nothing is cut: the document's text is shown whole. Each cell's width is measured
+    /// once (and each distinct text beyond ASCII once: names repeat down a long table).
     mutating func table(_ table: TranscriptDocument.Table) {
         let all = [table.columns.map(\.title)] + table.rows + (table.footer.map { [$0] } ?? [])
         let count = table.columns.count
-        var widths = [Int](repeating: 0, count: count)
-        for row in all {
-            for (k, cell) in row.prefix(count).enumerated() { widths[k] = max(widths[k], min(24, cell.displayWidth)) }
+        var known: [String: Int] = [:]
+        func width(_ cell: String) -> Int {
+            let ascii = cell.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            if ascii == true { return cell.utf8.count }  // no hashing for the commonest cells
+            if let w = known[cell] { return w }
+            let w = cell.displayWidth
+            known[cell] = w
+            return w
         }
-        func render(_ row: [String]) {
-            var s = "    "
+        let cellWidths = all.map { $0.prefix(count).map(width) }
+        var widths = [Int](repeating: 0, count: count)
+        for row in cellWidths {
+            for (k, w) in row.enumerated() { widths[k] = max(widths[k], w) }
+        }
+        for (row, rowWidths) in zip(all, cellWidths) {
+            bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
             for (k, cell) in row.prefix(count).enumerated() {
                 let last = k == count - 1
-                let shown = last ? cell : cell.truncated(toWidth: widths[k])
-                let fill = last && !table.columns[k].numeric ? 0 : max(0, widths[k] - shown.displayWidth)
-                let padding = String(repeating: " ", count: fill)
-                s += table.columns[k].numeric ? padding + shown : shown + padding
-                if !last { s += "  " }
+                let fill = last && !table.columns[k].numeric ? 0 : max(0, widths[k] - rowWidths[k])
+                if table.columns[k].numeric {
+                    bytes.append(contentsOf: repeatElement(0x20, count: fill))
+                    bytes.append(contentsOf: cell.utf8)
+                } else {
+                    bytes.append(contentsOf: cell.utf8)
+                    bytes.append(contentsOf: repeatElement(0x20, count: fill))
+                }
+                if !last { bytes.append(contentsOf: [0x20, 0x20]) }
             }
-            while s.last == " " { s.removeLast() }
-            line(s)
+            while bytes.last == 0x20 { bytes.removeLast() }
+            bytes.append(0x0A)
         }
-        for row in all { render(row) }
     }
 }
 
