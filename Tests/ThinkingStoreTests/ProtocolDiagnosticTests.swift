@@ -75,6 +75,13 @@ let badProtocols: [BadProtocol] = [
         name: "pairs without a turn", yaml: oneStep("pairs", components: "[Attention]"),
         line: 4, column: 5, message: "a pairs step needs a turn", expected: "turn: 5m, for example"),
     BadProtocol(
+        name: "attributed notes without notes", yaml: oneStep("round", "    attributed: true\n"),
+        line: 6, column: 5, message: "'attributed' names who said each note, and this step keeps no notes",
+        expected: "notes: true with attributed: true"),
+    BadProtocol(
+        name: "attributed outside a round", yaml: oneStep("talk", "    turn: 3m\n    attributed: true\n"),
+        line: 7, column: 5, message: "'attributed' means nothing in a talk step"),
+    BadProtocol(
         name: "pairs recording notes", yaml: oneStep("pairs", "    turn: 5m\n    notes: true\n"),
         line: 7, column: 12, message: "the content of pairs is never recorded"),
     BadProtocol(

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import ThinkingCore
+
+@testable import ThinkingLog
+@testable import ThinkingProtocols
+@testable import ThinkingTranscripts
+
+/// What a council's Presenter takes home: their question, the council's notes round by
+/// round, the appreciation with names, and nothing of anyone's timings.
+@Suite("The Presenter's record")
+struct PresenterRecordTests {
+    static func council() throws -> Transcript {
+        let definition = try TranscriptWritersTests.definition("council")
+        let plan = try SessionPlan.make(
+            definition: definition, names: ["Ana", "Ben", "Chloé", "Dev", "李", "محمد"], presenter: "Chloé")
+        var log = ScriptedLog(plan)
+        try log.act(.begin)
+        try log.at(.seconds(300), .handOn)
+        try log.act(.frameQuestion(text: "How might I <lead> this change with ease?"))
+        var round = 0
+        while log.session.stage != .complete {
+            switch log.session.stage {
+            case .ready:
+                try log.act(.begin)
+                if log.session.currentStep?.kind == .round { round += 1 }
+            case .round(let progress):
+                let who = log.session.people[progress.turn.person]
+                if log.session.currentStep?.to == .presenter {
+                    try log.at(.seconds(5), .addNote(text: "\(who) appreciates your courage"))
+                } else if progress.turn.person.index % 2 == 0 {
+                    try log.at(.seconds(5), .addNote(text: "idea \(round) from \(who)"))
+                }
+                try log.at(.seconds(40), .handOn)
+            default: try log.at(.seconds(60), .handOn)
+            }
+        }
+        return try log.transcript()
+    }
+
+    @Test func itHoldsTheQuestionTheIdeasAndTheAppreciation() throws {
+        let record = try Self.council().presenterRecord()
+        #expect(record.title.hasPrefix("For Chloé · How might I <lead> this change with ease? · "))
+        #expect(
+            record.sections.map(\.heading) == [
+                nil, "Your question", "Council round 1 of 3", "Council round 2 of 3", "Council round 3 of 3",
+                "Appreciation of the Presenter",
+            ])
+        let question = try #require(record.sections.first { $0.id == "question" })
+        #expect(question.blocks == [.quote("How might I <lead> this change with ease?")])
+        // The council's ideas in the order spoken, without names (the protocol does not name them).
+        #expect(record.sections[2].blocks == [.list(["idea 1 from Ana", "idea 1 from 李"])])
+        // The appreciation names who said it (attributed: true in council.yaml).
+        let appreciation = try #require(record.sections.last)
+        #expect(
+            appreciation.blocks == [
+                .list([
+                    "Ana: Ana appreciates your courage", "Ben: Ben appreciates your courage",
+                    "Dev: Dev appreciates your courage", "李: 李 appreciates your courage",
+                    "محمد: محمد appreciates your courage",
+                ])
+            ])
+    }
+
+    @Test func itSaysNothingOfTimingsOrFigures() throws {
+        let transcript = try Self.council()
+        let record = try transcript.presenterRecord()
+        // The day and hour it was held is the one time of day in it; the page's style is not text.
+        let held = "Sun 22 Nov 2026, 10:00"
+        let page = record.html().replacingOccurrences(of: Transcript.htmlStyle, with: "")
+        for output in [record.markdown(), page, record.text()] {
+            #expect(output.contains(held))
+            let text = output.replacingOccurrences(of: held, with: "")
+            #expect(text.range(of: #"\b\d+:\d\d\b"#, options: .regularExpression) == nil, "a time: \(text)")
+            for word in ["Share", "Spread", "Equality", "%", "interruption", "passed"] {
+                #expect(!text.contains(word), "\(word)")
+            }
+        }
+        #expect(record.markdown().contains("> How might I \\<lead\\> this change with ease?"))
+        #expect(record.html().contains("<blockquote>How might I &lt;lead&gt; this change with ease?</blockquote>"))
+    }
+
+    @Test func aSessionWithoutAPresenterIsToldSo() throws {
+        let round = try TranscriptTests.scriptedRound().transcript()
+        #expect(throws: Transcript.PresenterRecordError.noPresenter(protocolName: "Round")) {
+            try round.presenterRecord()
+        }
+        let message = Transcript.PresenterRecordError.noPresenter(protocolName: "Round").description
+        #expect(message.contains("has no Presenter") && message.contains("Time to Think Council"))
+    }
+}
