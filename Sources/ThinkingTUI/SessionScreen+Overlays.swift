@@ -27,8 +27,10 @@ extension SessionScreen {
             buffer.write(row, x: x, y: y)
             y += 1
         }
-        if y < area.maxY - 1 {
-            buffer.writeTruncated(equality.spreadLine, x: x, y: y + 1, width: area.maxX - x, style: .quiet)
+        // The spread in words, on as many lines as it needs (two at 80 columns in a council).
+        let spread = TextWrap.lines(equality.spreadLine, width: max(10, area.maxX - x - 1), maxLines: 3)
+        for (k, line) in spread.enumerated() where y + 1 + k < area.maxY {
+            buffer.writeTruncated(line, x: x, y: y + 1 + k, width: area.maxX - x, style: .quiet)
         }
     }
 

@@ -106,6 +106,28 @@ struct SessionScreenTests {
         #expect(lines.contains { $0.trimmingSpaces == "✓ Ana   ▶ Ben   next: Dev" })
     }
 
+    /// A council's end at 80x24: the Presenter's row apart (no share), and the spread in
+    /// words whole, on two lines (it was cut with "…" at 80 columns).
+    @Test func aCouncilsEndShowsThePresenterApartAndTheWholeSpread() throws {
+        let session = try ScreenFixtures.session(
+            ScreenFixtures.council, ["Ana", "Ben", "Chloé", "Dev"], presenter: "Chloé",
+            [
+                (.begin, 0), (.handOn, 500), (.frameQuestion(text: "How might I?"), 560),
+                (.begin, 570), (.handOn, 600), (.handOn, 630), (.handOn, 660), (.begin, 670), (.handOn, 700),
+                (.handOn, 710), (.handOn, 740),
+            ])
+        #expect(session.stage == .complete)
+        var asked = Controls()
+        asked.showsFigures = true
+        let lines = ScreenFixtures.render(session, at: 750, controls: asked).map(\.trimmingSpaces)
+        #expect(lines.contains { $0.hasPrefix("Chloé (Presenter)") && $0.hasSuffix("—            —") })
+        let spread = lines.drop { !$0.hasPrefix("Spread among members") }.prefix(2).joined(separator: " ")
+        #expect(
+            spread
+                == "Spread among members (the Presenter is apart): longest 1:00, shortest 0:40, difference 0:20, ratio 1.50"
+        )
+    }
+
     @Test func theQuestionStepShowsWhatIsTyped() throws {
         let session = try ScreenFixtures.session(
             ScreenFixtures.council, ["Ana", "Ben", "Chloé"], presenter: "Ana", [(.begin, 0), (.handOn, 300)])
