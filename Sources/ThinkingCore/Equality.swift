@@ -6,8 +6,9 @@
 /// - Shares are of the members' whole seconds (as the clocks show them), in tenths of a
 ///   percent, rounded by largest remainder so that they add up to exactly 100.0 %; a person
 ///   whose time reads 0:00 has 0.0 %.
-/// - The spread is between the longest and the shortest total of those who count; the ratio
-///   is longest over shortest, undefined when the shortest is zero.
+/// - The spread is between the longest and the shortest total of those who count, in the
+///   whole seconds shown; the ratio is longest over shortest, undefined when the shortest
+///   reads 0:00.
 /// - A fair share allows for arrivals and departures: each turn's time is divided equally
 ///   among the people who count and were present when it began, and a person's fair share is
 ///   the sum of their parts. Fair shares add up to the total.
@@ -88,7 +89,8 @@ public struct Equality: Codable, Equatable, Sendable {
         presenterApart = presenter != nil
         let counted = rows.filter { !$0.presenter }
         total = counted.reduce(.zero) { $0 + $1.speaking }
-        let times = counted.map(\.speaking)
+        // Whole seconds, as the clocks show them: the spread agrees with the times beside it.
+        let times = counted.map { Duration.seconds($0.speaking.milliseconds / 1000) }
         if total > .zero, let longest = times.max(), let shortest = times.min() {
             spread = Spread(
                 longest: longest, shortest: shortest, difference: longest - shortest,

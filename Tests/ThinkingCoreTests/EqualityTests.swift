@@ -66,6 +66,19 @@ struct EqualityTests {
         #expect(equality.spreadLine.hasPrefix("Spread among members (the Presenter is apart): longest 0:40"))
     }
 
+    /// 3.4 s and 0.6 s read 0:03 and 0:00: the spread says 0:03 and no ratio (it said a
+    /// difference of 0:02 and a ratio of 5.67 beside those clocks).
+    @Test func theSpreadIsOfTheSecondsShown() throws {
+        var d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
+        try d.act(.begin)
+        d.wait(.milliseconds(3400))
+        try d.act(.handOn)
+        d.wait(.milliseconds(600))
+        try d.act(.handOn)
+        let spread = try #require(d.session.equality(until: d.clock.now).spread)
+        #expect(spread == .init(longest: .seconds(3), shortest: .zero, difference: .seconds(3), ratio: nil))
+    }
+
     @Test func nobodySpokeYet() throws {
         let d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
         let equality = d.session.equality(until: .zero)
