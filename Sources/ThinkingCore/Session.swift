@@ -28,7 +28,7 @@ public struct Session: Equatable, Sendable {
     public internal(set) var presence: [PresenceChange]
     /// A thinking partnership's incisive question, if the thinker chose to keep it.
     public internal(set) var incisiveQuestion: String?
-    var undoStack: [UndoPoint]
+    var undoStack: UndoHistory
     /// When the last hand-on was ignored by the plan's guard (it extends the guard).
     var lastIgnoredHandOn: Duration? = nil
 
@@ -55,7 +55,7 @@ public struct Session: Equatable, Sendable {
         gone = []
         presence = []
         incisiveQuestion = nil
-        undoStack = []
+        undoStack = UndoHistory()
     }
 
     /// Everyone named in the session: the plan's people, then those who arrived.
@@ -199,8 +199,7 @@ public struct Session: Equatable, Sendable {
     }
 
     mutating func pushUndoPoint() {
-        undoStack.append(UndoPoint(stage: stage, turnCount: turns.count, lastRound: lastRound))
-        if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
+        undoStack.push(UndoPoint(stage: stage, turnCount: turns.count, lastRound: lastRound), keeping: Self.undoDepth)
     }
 
     /// A finished turn's record, from its live state.
@@ -213,5 +212,40 @@ public struct Session: Equatable, Sendable {
             person: turn.person, role: turn.role, startedAt: turn.startedAt, endedAt: endedAt,
             active: activeTime(from: turn.startedAt, to: endedAt), allotted: turn.allotted,
             passed: passed, endedBy: endedBy, secondOffer: turn.secondOffer, group: group)
+    }
+}
+
+/// The undo points, newest last, at most a given number of them. Forgetting the oldest is
+/// done by moving a floor, and the array is compacted only once the forgotten part is as long
+/// as the kept one: a push costs the same at the hundredth point as at the first (dropping the
+/// first element of the array each time moved the whole history, every hand-on of a replay).
+struct UndoHistory: Equatable, Sendable {
+    private var points: [Session.UndoPoint] = []
+    private var floor = 0
+
+    var isEmpty: Bool { points.count == floor }
+
+    mutating func push(_ point: Session.UndoPoint, keeping depth: Int) {
+        points.append(point)
+        if points.count - floor > depth { floor += 1 }
+        if floor >= depth {
+            points.removeFirst(floor)
+            floor = 0
+        }
+    }
+
+    mutating func popLast() -> Session.UndoPoint? {
+        guard points.count > floor else { return nil }
+        return points.popLast()
+    }
+
+    mutating func removeAll() {
+        points.removeAll()
+        floor = 0
+    }
+
+    /// The same history, however much of it is forgotten but not yet compacted.
+    static func == (a: UndoHistory, b: UndoHistory) -> Bool {
+        a.points[a.floor...] == b.points[b.floor...]
     }
 }

@@ -35,7 +35,31 @@ public struct WallTime: Codable, Comparable, Hashable, Sendable {
     public var iso8601: String {
         let (days, ms) = Self.split(milliseconds)
         let (y, m, d) = Self.civil(fromDays: days)
-        return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))T\(Self.clock(ms, withMilliseconds: true))Z"
+        guard (0...9999).contains(y) else {
+            return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))T\(Self.clock(ms, withMilliseconds: true))Z"
+        }
+        // Digits written straight into 24 bytes: a long export writes one per turn.
+        let s = ms / 1000
+        return String(unsafeUninitializedCapacity: 24) { out in
+            func put(_ value: Int64, _ width: Int, at start: Int) {
+                var v = value
+                for k in stride(from: start + width - 1, through: start, by: -1) {
+                    out[k] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
+            }
+            put(y, 4, at: 0)
+            put(m, 2, at: 5)
+            put(d, 2, at: 8)
+            put(s / 3600, 2, at: 11)
+            put(s / 60 % 60, 2, at: 14)
+            put(s % 60, 2, at: 17)
+            put(ms % 1000, 3, at: 20)
+            for (k, byte) in [(4, 0x2D), (7, 0x2D), (10, 0x54), (13, 0x3A), (16, 0x3A), (19, 0x2E), (23, 0x5A)] {
+                out[k] = UInt8(byte)
+            }
+            return 24
+        }
     }
 
     /// `2026-11-22T10-04-12Z`: the ISO 8601 second with dashes for colons, safe in a file

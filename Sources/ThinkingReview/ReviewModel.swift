@@ -9,13 +9,11 @@ import ThinkingTranscripts
 /// own, so the loop sleeps until a key (or a signal).
 public final class ReviewModel: ScreenModel {
     public private(set) var state: ReviewState
-    private let utcOffset: Int
     /// Where exports are written (the current directory).
     private let directory: String
 
-    public init(state: ReviewState, utcOffset: Int, directory: String) {
+    public init(state: ReviewState, directory: String) {
         self.state = state
-        self.utcOffset = utcOffset
         self.directory = directory
     }
 
@@ -35,7 +33,7 @@ public final class ReviewModel: ScreenModel {
     public var outcomeWhenTerminalLost: Void { () }
 
     public func render(width: Int, height: Int) -> ScreenBuffer {
-        ReviewScreen(state: state, utcOffset: utcOffset).render(width: width, height: height)
+        ReviewScreen(state: state).render(width: width, height: height)
     }
 
     /// A look every five seconds at most (signals interrupt the wait anyway).

@@ -29,7 +29,7 @@ extension ReviewScreen {
     private func drawHeading(_ transcript: Transcript, into buffer: inout ScreenBuffer) {
         let width = buffer.width
         let when =
-            "\(transcript.started.date(utcOffset: utcOffset)) \(transcript.started.timeOfDay(utcOffset: utcOffset))"
+            transcript.startedLocally
         let status =
             switch transcript.status {
             case .finished: "finished"

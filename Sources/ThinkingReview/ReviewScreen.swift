@@ -8,11 +8,9 @@ import ThinkingTranscripts
 public struct ReviewScreen {
     public var state: ReviewState
     /// Seconds east of UTC, for times as the room lived them.
-    public var utcOffset: Int
 
-    public init(state: ReviewState, utcOffset: Int = 0) {
+    public init(state: ReviewState) {
         self.state = state
-        self.utcOffset = utcOffset
     }
 
     public func render(width: Int, height: Int) -> ScreenBuffer {
@@ -73,8 +71,7 @@ public struct ReviewScreen {
 
     /// `2026-11-22 10:04  Round  12:34  14 turns  Ana, Ben, Chloé` (and the question when wide).
     func listLine(_ entry: ReviewEntry, width: Int) -> String {
-        let time = String(entry.started.timeOfDay(utcOffset: utcOffset).prefix(5))
-        let when = "\(entry.started.date(utcOffset: utcOffset)) \(time)"
+        let when = entry.startedLocally
         let state = entry.finished ? "" : "(unfinished) "
         var line =
             "\(when)  \(fitted(entry.protocolName, 14))  \(DurationText.clock(entry.duration).rightAligned(6))"

@@ -8,6 +8,8 @@ public struct ReviewEntry: Equatable, Sendable {
     public var name: String
     public var path: String
     public var started: WallTime
+    /// `2026-12-02 16:25`: the start, where the session took place.
+    public var startedLocally: String
     public var protocolName: String
     public var people: [String]
     /// The session's question, each step's and the Presenter's framed question.
@@ -23,6 +25,8 @@ public struct ReviewEntry: Equatable, Sendable {
         self.path = path
         self.fallbacks = fallbacks
         started = transcript.started
+        startedLocally =
+            "\(transcript.localDate(transcript.started)) \(transcript.localTime(transcript.started).prefix(5))"
         protocolName = transcript.protocolName
         people = transcript.people
         var questions = [transcript.sessionQuestion, transcript.framedQuestion].compactMap { $0 }

@@ -71,8 +71,11 @@ final class LocalClock {
 extension Transcript {
     /// `2026-12-02 16:25:23`: the start, where the session took place (for one line per
     /// session).
-    public var startedLocally: String {
-        let clock = LocalClock(.of(self))
-        return "\(clock.date(started)) \(clock.time(started))"
-    }
+    public var startedLocally: String { "\(localDate(started)) \(localTime(started))" }
+
+    /// `16:25:23`: an instant of the session, where it took place.
+    public func localTime(_ wall: WallTime) -> String { LocalClock(.of(self)).time(wall) }
+
+    /// `2026-12-02`: the day of an instant of the session, where it took place.
+    public func localDate(_ wall: WallTime) -> String { LocalClock(.of(self)).date(wall) }
 }

@@ -52,7 +52,9 @@ public struct SessionStats: Equatable, Sendable {
 
     private struct Accumulator {
         var sessions = 0
+        var turns = 0
         var passes = 0
+        var speaking = Duration.zero
         var turnTimes: [Duration] = []
         var rounds = 0
         var started = 0
@@ -66,8 +68,8 @@ public struct SessionStats: Equatable, Sendable {
                 : sorted.count % 2 == 1
                     ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
             return Person(
-                name: name, sessions: sessions, turns: turnTimes.count, passes: passes,
-                speaking: turnTimes.reduce(.zero, +), medianTurn: median, rounds: rounds, started: started,
+                name: name, sessions: sessions, turns: turns, passes: passes, speaking: speaking, medianTurn: median,
+                rounds: rounds, started: started,
                 last: last)
         }
     }
@@ -78,12 +80,15 @@ public struct SessionStats: Equatable, Sendable {
             names.holds(person) ? names[person] : transcript.name(person)
         }
         for name in Set(names) { rows[name, default: Accumulator()].sessions += 1 }
-        for turn in transcript.turns {
-            if turn.passed {
-                rows[key(turn.person), default: Accumulator()].passes += 1
-            } else {
-                rows[key(turn.person), default: Accumulator()].turnTimes.append(turn.active)
-            }
+        // Turns, passes and speaking time by the one equality rule; the turns' own times
+        // for the median.
+        for row in transcript.equality.people {
+            rows[key(row.person), default: Accumulator()].turns += row.turns
+            rows[key(row.person), default: Accumulator()].passes += row.passes
+            rows[key(row.person), default: Accumulator()].speaking += row.speaking
+        }
+        for turn in transcript.turns where !turn.passed {
+            rows[key(turn.person), default: Accumulator()].turnTimes.append(turn.active)
         }
         for step in transcript.steps where step.kind == .round {
             for round in step.rounds {

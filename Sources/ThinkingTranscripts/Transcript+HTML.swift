@@ -35,7 +35,11 @@ extension TranscriptDocument {
                 case .table(let table): out += Self.htmlTable(table)
                 case .chart(let which):
                     let svg = chart(which)
-                    if !svg.isEmpty { out += "<figure>\n\(svg)\n</figure>\n" }
+                    if !svg.isEmpty {
+                        out += "<figure>\n"
+                        out += svg  // appended, not interpolated: a long session's chart is megabytes
+                        out += "\n</figure>\n"
+                    }
                 }
             }
             out += "</section>\n"

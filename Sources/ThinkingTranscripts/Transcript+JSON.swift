@@ -31,7 +31,10 @@ extension Transcript {
             default: false
             }
         }
-        guard json.unicodeScalars.contains(where: hostile) else { return json }
+        // A byte scan first: every such scalar's UTF-8 starts with 0x7F, 0xC2 or 0xE2.
+        guard json.utf8.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+            json.unicodeScalars.contains(where: hostile)
+        else { return json }
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             guard hostile(scalar) else {

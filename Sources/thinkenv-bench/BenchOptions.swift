@@ -15,7 +15,8 @@ struct BenchOptions {
     /// Write the figures into docs/PERFORMANCE.md.
     var writeDocs = true
     var docsPath = "docs/PERFORMANCE.md"
-    /// Write the 50 MB log to this directory and stop (to time the commands on it by hand).
+    /// Write the 50 MB log to this directory and stop (to time the commands on it by hand;
+    /// `THINKENV_BENCH_ROUNDS=1000` writes the 10,000-turn one instead).
     var bigLogDirectory: String?
 
     static let usage = """

@@ -45,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
         }
         let terminal = try TerminalCheck.start(theme: theme)
         let model = ReviewModel(
-            state: state, utcOffset: TimeZone.current.secondsFromGMT(),
+            state: state,
             directory: FileManager.default.currentDirectoryPath)
         ScreenLoop(terminal: terminal).run(model)
     }

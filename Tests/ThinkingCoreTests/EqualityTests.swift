@@ -93,3 +93,26 @@ struct EqualityTests {
             Equality.ratioText(4.4) == "4.40" && Equality.ratioText(1.755) == "1.76" && Equality.ratioText(3) == "3.00")
     }
 }
+
+@Suite("Undo keeps the last hundred points")
+struct UndoDepthTests {
+    /// 250 hand-ons, then undo as far as it goes: exactly the last 100 come back, and the
+    /// history compares equal to one that never forgot anything beyond them.
+    @Test func undoGoesBackAHundredHandOnsAndNoFurther() throws {
+        let people = (1...10).map { "P\($0)" }
+        var d = try Driver(Fixture.round(rounds: .fixed(30)), people: people)
+        try d.act(.begin)
+        for _ in 0..<250 {
+            d.wait(.seconds(5))
+            try d.act(.handOn)
+        }
+        var undone = 0
+        while d.session.canUndo {
+            try d.act(.undo)
+            undone += 1
+        }
+        #expect(undone == Session.undoDepth)
+        #expect(d.session.turns.count == 150)
+        #expect(throws: Rejection.nothingToUndo) { try d.act(.undo) }
+    }
+}

@@ -13,7 +13,7 @@ struct ReviewModelTests {
         let sandbox = try Sandbox()
         let entries = try ReviewScreenTests.sessions(sandbox)
         let terminal = ScriptedTerminal(script: [.key(.enter), .wait(.seconds(1))])
-        let model = ReviewModel(state: ReviewState(entries: entries), utcOffset: 0, directory: sandbox.root)
+        let model = ReviewModel(state: ReviewState(entries: entries), directory: sandbox.root)
         ScreenLoop(terminal: terminal).run(model)  // returns: the script runs out, as a closed standard input
         #expect(terminal.isRestored)
         let first = try #require(terminal.frames.first).lines().joined(separator: "\n")
