@@ -293,6 +293,18 @@ def council_to_appreciation(binary):
             check(by_step.get(step) == [cy], f"step {step + 1}: {by_step.get(step)}")
         check(log.fact_names()[-1] == "sessionFinished", "sessionFinished last")
 
+        # The Presenter's record: their question and the rounds, no figures, readable by the owner only.
+        record = os.path.join(sb.root, "for-cy.md")
+        out = subprocess.run([binary, "export", "latest", "--for-presenter", "--output", record],
+                             env=sb.env, capture_output=True, text=True)
+        check(out.returncode == 0, f"export --for-presenter: {out.stderr}")
+        check(os.stat(record).st_mode & 0o777 == 0o600, "the Presenter's record is not 0600")
+        text = open(record, encoding="utf-8").read()
+        check(text.startswith(f"# For Cy · {question} · "), f"the record's title: {text[:120]}")
+        for part in ("## Your question", "## Council round 1 of 3", "## Appreciation of the Presenter"):
+            check(part in text, f"{part!r} not in the record:{text[:400]}")
+        check("Share" not in text and "Spread" not in text, "figures in the Presenter's record")
+
 
 # MARK: - 4. quit and resume
 
