@@ -194,7 +194,7 @@ extension ComponentEvidence {
 
     static func ease(_ transcript: Transcript) -> Ease {
         let turns = transcript.turns
-        let over = turns.filter { $0.overrun > .zero }
+        let over = turns.filter { TranscriptWords.over($0) != nil }  // over by a second at least, as shown
         func total(_ reason: Pause.Reason) -> (Int, Duration) {
             let pauses = transcript.pauses.filter { $0.reason == reason }
             return (pauses.count, pauses.reduce(Duration.zero) { $0 + ($1.length ?? .zero) })

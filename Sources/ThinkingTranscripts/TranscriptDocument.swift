@@ -198,7 +198,7 @@ struct DocumentBuilder {
             return [
                 time(turn.started), name(turn.person), TranscriptWords.role(turn),
                 turn.passed ? "—" : TranscriptWords.clock(turn.active), turn.allotted.map(TranscriptWords.clock) ?? "",
-                turn.overrun > .zero ? "+" + TranscriptWords.clock(turn.overrun) : "", remarks.joined(separator: ", "),
+                TranscriptWords.over(turn) ?? "", remarks.joined(separator: ", "),
             ]
         }
         return TranscriptDocument.Table(columns: Self.turnColumns, rows: rows, footer: nil)

@@ -31,9 +31,15 @@ enum TranscriptWords {
         var parts: [String] = []
         if !turn.passed {
             parts.append(turn.allotted.map { "\(clock(turn.active)) of \(clock($0))" } ?? clock(turn.active))
-            if turn.overrun > .zero { parts.append("+\(clock(turn.overrun)) over") }
+            if let over = over(turn) { parts.append("\(over) over") }
         }
         return (parts + remarks(turn)).joined(separator: "  ")
+    }
+
+    /// `+0:12`: how far a turn ran over its time, when the clock shows it (a turn that
+    /// reached its time by less than a second is not "+0:00 over").
+    static func over(_ turn: Transcript.Turn) -> String? {
+        turn.overrun >= .seconds(1) ? "+" + clock(turn.overrun) : nil
     }
 
     /// What is worth saying about a turn besides its time: `passed`, who ended it, a second

@@ -188,3 +188,21 @@ struct SVGNumberTests {
         #expect(SVGLayout.n(10.05) == "10.05" && SVGLayout.n(599.999) == "600")
     }
 }
+
+@Suite("Transcripts: small overruns")
+struct SmallOverrunTests {
+    /// A hand-on 0.4 s after the turn's time: the turn did reach its time, but no writer says
+    /// "+0:00 over" (seen in a trial).
+    @Test func aTurnOverByLessThanASecondIsNotPlusZero() throws {
+        var log = ScriptedLog(Plans.round(["Ana", "Ben"]))
+        try log.act(.begin)
+        try log.at(.milliseconds(120_400), .handOn)
+        try log.at(.seconds(30), .handOn)
+        let transcript = try log.transcript()
+        #expect(transcript.turns[0].overrun == .milliseconds(400))
+        for text in [transcript.showText(), transcript.markdown(), transcript.html()] {
+            #expect(!text.contains("+0:00"))
+        }
+        #expect(squeezed(transcript.showText()).contains("Ana member 2:00 2:00\n"))
+    }
+}
