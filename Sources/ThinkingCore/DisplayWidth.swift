@@ -33,10 +33,15 @@ public enum DisplayWidth {
 
     /// The columns a string takes: the sum over its grapheme clusters.
     public static func of(_ text: String) -> Int {
-        // Printable ASCII (times, figures, most words) is one column a byte: no graphemes to walk.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-        if ascii == true { return text.utf8.count }
+        if let width = asciiWidth(text) { return width }
         return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of printable ASCII text (times, figures, most words: one column a byte, no
+    /// graphemes to walk); nil for any other text.
+    public static func asciiWidth(_ text: String) -> Int? {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        return ascii == true ? text.utf8.count : nil
     }
 
     /// The columns one scalar takes on its own: 0, 1 or 2.

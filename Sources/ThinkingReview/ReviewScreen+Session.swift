@@ -29,7 +29,7 @@ extension ReviewScreen {
     private func drawHeading(_ transcript: Transcript, into buffer: inout ScreenBuffer) {
         let width = buffer.width
         let when =
-            transcript.startedLocally
+            "\(state.local.date(transcript.started)) \(state.local.time(transcript.started))"
         let status =
             switch transcript.status {
             case .finished: "finished"

@@ -60,7 +60,7 @@ extension ReviewScreen {
         let notes = transcript.notes.filter { $0.step == step.number }
         for note in notes {
             let who = note.person.map { transcript.name($0) + ": " } ?? ""
-            lines.append(("Note · \(transcript.localTime(note.at)) · \(who)\(note.text)", .normal))
+            lines.append(("Note · \(state.local.time(note.at)) · \(who)\(note.text)", .normal))
         }
         if lines.isEmpty { lines.append(("No question or note recorded in this step.", .quiet)) }
         return lines

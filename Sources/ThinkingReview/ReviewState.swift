@@ -25,8 +25,8 @@ public struct ReviewEntry: Equatable, Sendable {
         self.path = path
         self.fallbacks = fallbacks
         started = transcript.started
-        startedLocally =
-            "\(transcript.localDate(transcript.started)) \(transcript.localTime(transcript.started).prefix(5))"
+        let local = LocalTime.of(transcript)
+        startedLocally = "\(local.date(transcript.started)) \(local.time(transcript.started).prefix(5))"
         protocolName = transcript.protocolName
         people = transcript.people
         var questions = [transcript.sessionQuestion, transcript.framedQuestion].compactMap { $0 }
@@ -66,8 +66,13 @@ public struct ReviewState: Sendable {
     public var selected = 0
     /// The session being read (nil: the list).
     public var transcript: Transcript? {
-        didSet { evidence = transcript.map { $0.components.sections(name: $0.name, text: { $0 }) } ?? [] }
+        didSet {
+            evidence = transcript.map { $0.components.sections(name: $0.name, text: { $0 }) } ?? []
+            local = transcript.map(LocalTime.of) ?? .utc
+        }
     }
+    /// Where `transcript` took place, looked up once when it opens (not at every frame).
+    public private(set) var local: LocalTime = .utc
     /// What the log shows of each component in `transcript`, worked out once when it opens.
     public private(set) var evidence: [ComponentEvidence.Section] = []
     /// The step selected in the session (0-based).

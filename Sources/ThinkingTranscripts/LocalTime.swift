@@ -34,6 +34,12 @@ public struct LocalTime: Sendable {
         isUTC ? 0 : zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.milliseconds) / 1000))
     }
 
+    /// `16:25:23` at that instant.
+    public func time(_ wall: WallTime) -> String { wall.timeOfDay(utcOffset: offset(at: wall)) }
+
+    /// `2026-12-02` at that instant.
+    public func date(_ wall: WallTime) -> String { wall.date(utcOffset: offset(at: wall)) }
+
     /// `UTC+01:00 Europe/Paris`, `UTC`: the offset in force then, and the zone's name.
     func zoneName(at time: WallTime) -> String {
         if isUTC { return "UTC" }
@@ -71,11 +77,8 @@ final class LocalClock {
 extension Transcript {
     /// `2026-12-02 16:25:23`: the start, where the session took place (for one line per
     /// session).
-    public var startedLocally: String { "\(localDate(started)) \(localTime(started))" }
-
-    /// `16:25:23`: an instant of the session, where it took place.
-    public func localTime(_ wall: WallTime) -> String { LocalClock(.of(self)).time(wall) }
-
-    /// `2026-12-02`: the day of an instant of the session, where it took place.
-    public func localDate(_ wall: WallTime) -> String { LocalClock(.of(self)).date(wall) }
+    public var startedLocally: String {
+        let local = LocalTime.of(self)
+        return "\(local.date(started)) \(local.time(started))"
+    }
 }

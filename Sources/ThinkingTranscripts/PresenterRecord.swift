@@ -21,11 +21,10 @@ extension Transcript {
     /// The Presenter's record as a document, written like any other (`markdown()`, `html()`).
     public func presenterRecord(local: LocalTime? = nil) throws(PresenterRecordError) -> TranscriptDocument {
         guard let presenter, people.holds(presenter) else { throw .noPresenter(protocolName: protocolName) }
-        let clock = LocalClock(local ?? .of(self))
-        let presenterName = TranscriptWords.shown(people[presenter], limit: 80)
-        func name(_ person: PersonID) -> String {
-            people.holds(person) ? TranscriptWords.shown(people[person], limit: 80) : safe(self.name(person))
-        }
+        // The same names and local times as the transcript's own document.
+        let builder = DocumentBuilder(self, local: local ?? .of(self))
+        let clock = builder.clock, name = builder.name
+        let presenterName = name(presenter)
         typealias Block = TranscriptDocument.Block
         var sections: [TranscriptDocument.Section] = []
         sections.append(

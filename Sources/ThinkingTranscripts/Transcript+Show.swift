@@ -50,8 +50,7 @@ private struct TextOut {
         let count = table.columns.count
         var known: [String: Int] = [:]
         func width(_ cell: String) -> Int {
-            let ascii = cell.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-            if ascii == true { return cell.utf8.count }  // no hashing for the commonest cells
+            if let w = DisplayWidth.asciiWidth(cell) { return w }  // no hashing for the commonest cells
             if let w = known[cell] { return w }
             let w = cell.displayWidth
             known[cell] = w

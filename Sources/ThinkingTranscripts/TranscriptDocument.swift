@@ -131,7 +131,7 @@ struct DocumentBuilder {
             "\(clock.readable(t.started)) \(clock.zoneName(t.started)) (\(clock.date(t.started)) \(time(t.started)))")
         field("Lasted", TranscriptWords.clock(t.duration))
         field("Status", TranscriptWords.status(t))
-        field("People", TranscriptWords.roster(t, limit: 80) { $0 })
+        field("People", TranscriptWords.roster(t, limit: 80))
         if let question = t.sessionQuestion { field("Session question", safe(question)) }
         if let question = t.framedQuestion { field("The Presenter's question", safe(question)) }
         if let question = t.incisiveQuestion { field("The thinker's incisive question (theirs)", safe(question)) }

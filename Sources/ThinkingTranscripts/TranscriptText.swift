@@ -22,9 +22,6 @@ enum TranscriptWords {
     /// `1:42`.
     static func clock(_ duration: Duration) -> String { DurationText.clock(duration) }
 
-    /// A number with one decimal: `33.3`.
-    static func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
-
     /// `1:42 of 2:00  +0:12 over`, `passed`, `ended by time`: what a turn line says after
     /// the name. The order of remarks is fixed so tests can read it.
     static func outcome(_ turn: Transcript.Turn) -> String {
@@ -126,9 +123,9 @@ enum TranscriptWords {
     }
 
     /// `Chloé (Presenter)` for the roster line.
-    static func roster(_ transcript: Transcript, limit: Int, escape: (String) -> String) -> String {
+    static func roster(_ transcript: Transcript, limit: Int) -> String {
         transcript.people.personIDs.map {
-            escape(shown(transcript.people[$0], limit: limit)) + ($0 == transcript.presenter ? " (Presenter)" : "")
+            shown(transcript.people[$0], limit: limit) + ($0 == transcript.presenter ? " (Presenter)" : "")
         }.joined(separator: ", ")
     }
 }
