@@ -95,7 +95,35 @@ struct TranscriptWritersTests {
                 names: id == "dialogue" || id == "thinking-partnership" ? ["Zoë", "Fox"] : five)
             out.append((id, try run(plan)))
         }
+        out.append(
+            (
+                "transforming-meeting",
+                try run(transformingMeeting(five)) { log, n in
+                    if n == 6 { try log.act(.addNote(text: "an item's note")) }
+                }
+            ))
         return out
+    }
+
+    /// A transforming meeting over a YAML agenda whose items take a round, pairs and a
+    /// discussion.
+    static func transformingMeeting(_ names: [String]) throws -> SessionPlan {
+        let dir = try TemporaryDirectory()
+        let path = dir.sub("agenda.yaml")
+        writeFile(
+            path,
+            """
+            - How do we make Tuesday's meeting shorter?
+            - question: What would make the new timetable work for everyone?
+              steps: [pairs, round]
+              time: 15m
+              turn: 2m
+            - question: What do we want to keep?
+              steps: [discussion]
+            """)
+        let request = PlanRequest(
+            protocolName: "transforming-meeting", people: names.joined(separator: ", "), agendaPath: path)
+        return try request.plan(catalog: ProtocolCatalog(environment: dir.environment))
     }
 
     @Test func everyWriterShowsEveryPieceOfTheDocument() throws {
@@ -133,6 +161,43 @@ struct TranscriptWritersTests {
                 #expect(row.contains(",\(TranscriptWords.tenths(turn.active)),"), "\(id): \(row)")
             }
         }
+    }
+
+    /// The JSON written by hand reads exactly as `JSONEncoder` writes the same transcript
+    /// (with DEL, C1 and bidi controls escaped), for every session and for hostile text.
+    @Test func theJSONIsTheEncodersOwn() throws {
+        var sessions = try Self.sessions()
+        var hostile = try #require(sessions.first?.1)
+        hostile.people[0] = "Zo\u{0}ë \"q\" \\ / \u{7F}\u{9B}31m\u{202E}\u{2066}\u{8}\u{C}\t\r\n\u{1F}🦊"
+        hostile.problems = ["line 3: \u{1B}[2J", ""]
+        hostile.framedQuestion = "Ä\u{85}?"
+        hostile.seed = UInt64.max
+        hostile.presenter = 2
+        sessions.append(("hostile", hostile))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for (id, transcript) in sessions {
+            let reference = Self.escapingTerminalControls(
+                String(decoding: try encoder.encode(transcript), as: UTF8.self))
+            let written = try transcript.json()
+            let same = Array(zip(written, reference + "\n").prefix { $0 == $1 }).count
+            #expect(written == reference + "\n", "\(id) differs after: \(written.prefix(same).suffix(120))")
+        }
+    }
+
+    /// The encoder's JSON with DEL, C1 controls and bidi controls as `\uXXXX` (what the
+    /// program wrote before its JSON was written by hand).
+    static func escapingTerminalControls(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            switch scalar.value {
+            case 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     @Test func theSectionsAThoroughSessionHas() throws {
