@@ -56,11 +56,11 @@ public struct SessionPlan: Codable, Equatable, Sendable {
     ) throws(PlanError) -> SessionPlan {
         let people = try Roster.validated(names)
         func find(_ name: String) throws(PlanError) -> PersonID {
-            let wanted = name.trimmed
-            if let exact = people.firstPerson(where: { $0 == wanted }) { return exact }
-            let folded = wanted.lowercased()
-            if let loose = people.firstPerson(where: { $0.lowercased() == folded }) { return loose }
-            throw .unknownPerson(wanted, people)
+            switch NameMatch.find(name, among: people) {
+            case .one(let index): return PersonID(index)
+            case .several(let indices): throw .ambiguousPerson(name.trimmed, indices.map { people[$0] })
+            case .none: throw .unknownPerson(name.trimmed, people)
+            }
         }
         var plan = SessionPlan(
             definition: definition, people: people, direction: direction, seed: seed,
@@ -129,6 +129,8 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownStarter(Int, of: Int)
     case exactlyTwo(String)
     case agendaNeeded(String)
+    /// A name typed without its accents or case that fits several people equally.
+    case ambiguousPerson(String, [String])
 
     public var description: String {
         switch self {
@@ -137,6 +139,8 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateName(let name): "\"\(name)\" is named twice: names must be unique."
         case .unknownPerson(let name, let people):
             "\"\(name)\" is not among the people (\(people.joined(separator: ", ")))."
+        case .ambiguousPerson(let name, let matches):
+            "\"\(name)\" could be \(matches.map { "\"\($0)\"" }.joined(separator: " or ")): write the name as it was given."
         case .presenterNeeded(let name): "\(name) needs a Presenter: choose one with --presenter NAME."
         case .presenterCannotStart:
             "The Presenter listens during the council rounds: choose a member to start."

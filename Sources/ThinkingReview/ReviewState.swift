@@ -39,11 +39,12 @@ public struct ReviewEntry: Equatable, Sendable {
         turns = transcript.turns.count
     }
 
-    /// Whether a search for `query` finds this session: a person, the protocol or a question.
+    /// Whether a search for `query` finds this session: a person, the protocol or a question,
+    /// case and accents ignored ("zoe" finds Zoë).
     public func matches(_ query: String) -> Bool {
-        let words = query.lowercased().split(separator: " ").map(String.init)
+        let words = NameMatch.folded(query).split(separator: " ").map(String.init)
         guard !words.isEmpty else { return true }
-        let haystack = ([protocolName] + people + questions).joined(separator: "\n").lowercased()
+        let haystack = NameMatch.folded(([protocolName] + people + questions).joined(separator: "\n"))
         return words.allSatisfy { haystack.contains($0) }
     }
 }

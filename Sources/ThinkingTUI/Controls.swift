@@ -100,11 +100,15 @@ extension Controls {
             return typed(text, key, into: Overlay.arriving).map { .act(.join(name: $0)) } ?? .none
         case .leaving(let text):
             guard let who = typed(text, key, into: Overlay.leaving) else { return .none }
-            guard let person = Self.present(who, in: session) else {
-                message = "Nobody present is called \"\(who)\"."
-                return .none
+            // The message is the room's to see: it never repeats what was typed.
+            switch Self.present(who, in: session) {
+            case .one(let person): return .act(.leave(person: person))
+            case .several(let people):
+                let names = people.map { session.people[$0] }.joined(separator: ", ")
+                message = "That fits \(names): type more of the name, or a number."
+            case .none: message = "That is nobody present: type a name or a number from the order."
             }
-            return .act(.leave(person: person))
+            return .none
         case .none:
             break
         }
@@ -187,20 +191,24 @@ extension Controls {
             return circle[digit - 1]
         }
         guard character.isUppercase else { return nil }
-        let initial = String(character).lowercased()
-        return circle.first { session.people[$0].lowercased().hasPrefix(initial) }
+        let initial = NameMatch.folded(String(character))
+        return circle.first { NameMatch.folded(session.people[$0]).hasPrefix(initial) }
     }
 
-    /// A person present, from their number in the order (1-based) or their name (or the
-    /// unique start of it), ignoring case.
-    static func present(_ typed: String, in session: Session) -> PersonID? {
+    /// Who a typed name or number means among the people present: their number in the order
+    /// (1-based), or their name or the start of it, case and accents ignored (`NameMatch`).
+    static func present(_ typed: String, in session: Session) -> PresentMatch {
         let circle = session.circle
-        if let number = Int(typed), circle.indices.contains(number - 1) { return circle[number - 1] }
-        let wanted = typed.lowercased()
-        if let exact = circle.first(where: { session.people[$0].lowercased() == wanted }) { return exact }
-        let starts = circle.filter { session.people[$0].lowercased().hasPrefix(wanted) }
-        return starts.count == 1 ? starts[0] : nil
+        if let number = Int(typed.trimmed), circle.indices.contains(number - 1) { return .one(circle[number - 1]) }
+        switch NameMatch.find(typed, among: circle.map { session.people[$0] }, startsEnough: true) {
+        case .one(let index): return .one(circle[index])
+        case .several(let indices): return .several(indices.map { circle[$0] })
+        case .none: return .none
+        }
     }
+
+    /// Who a typed name means: one person, several equally, or nobody.
+    enum PresentMatch: Equatable { case one(PersonID), several([PersonID]), none }
 
     enum Edit { case editing(String), cancelled, done(String) }
 

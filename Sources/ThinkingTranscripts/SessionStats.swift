@@ -7,13 +7,17 @@ import ThinkingLog
 /// median turn, and how often they started a round or were last in one. Counts only: the
 /// practice never ranks people.
 ///
-/// People are matched by name, exactly, after trimming spaces: the log knows no other
-/// identity, and "Ana" and "ana" may be two people.
+/// Rows are kept by name, exactly, after trimming spaces: the log knows no other identity, and
+/// "Ana" and "ana" may be two people. Asking for one person folds case and accents
+/// (`NameMatch`), and a name that fits two rows equally chooses neither.
 public struct SessionStats: Equatable, Sendable {
     /// The sessions counted (after the `since` filter).
     public var sessions: Int
     /// One row per name, in alphabetical order (ignoring case).
     public var people: [Person]
+    /// The names a `person` asked for fits equally ("zoe" when both Zoë and Zoe were in
+    /// sessions): none of them is chosen.
+    public var samePersonCandidates: [String] = []
 
     public struct Person: Equatable, Sendable {
         public var name: String
@@ -35,7 +39,8 @@ public struct SessionStats: Equatable, Sendable {
     }
 
     /// The figures over `transcripts`: only those started at or after `since` when given, and
-    /// only the row of `person` (matched ignoring case and surrounding spaces) when given.
+    /// only the row of `person` when given (case and accents ignored: "zoe" finds Zoë; when it
+    /// fits several names equally, none is shown and `samePersonCandidates` lists them).
     public init(_ transcripts: [Transcript], person: String? = nil, since: WallTime? = nil) {
         var rows: [String: Accumulator] = [:]
         var counted = 0
@@ -43,9 +48,17 @@ public struct SessionStats: Equatable, Sendable {
             counted += 1
             Self.add(transcript, to: &rows)
         }
-        let wanted = person.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
         sessions = counted
-        people = rows.filter { wanted == nil || $0.key.lowercased() == wanted }
+        var wanted: String?
+        if let person {
+            let names = rows.keys.sorted()
+            switch NameMatch.find(person, among: names) {
+            case .one(let index): wanted = names[index]
+            case .several(let indices): samePersonCandidates = indices.map { names[$0] }
+            case .none: break
+            }
+        }
+        people = rows.filter { person == nil || $0.key == wanted }
             .map { $0.value.person(name: $0.key) }
             .sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }

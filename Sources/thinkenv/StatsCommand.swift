@@ -11,7 +11,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Per person, across sessions: attended, turns, passes, speaking time, starts and lasts.")
 
-    @Option(help: ArgumentHelp("Only this person (any case).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only this person (case and accents ignored: zoe finds Zoë).", valueName: "name"))
     var person: String?
 
     @Option(help: ArgumentHelp("Only sessions started on or after this day (local time).", valueName: "YYYY-MM-DD"))
@@ -35,6 +35,11 @@ struct StatsCommand: ParsableCommand {
         let stats = SessionStats(found.transcripts, person: person, since: start)
         if stats.sessions == 0 {
             print(since == nil ? "No sessions yet." : "No session since \(neutralised(since ?? "")).")
+            return
+        }
+        if let person, !stats.samePersonCandidates.isEmpty {
+            let names = stats.samePersonCandidates.joined(separator: ", ")
+            print(neutralised("\(person) could be any of: \(names). Write the name as it was given."))
             return
         }
         if let person, stats.people.isEmpty {

@@ -53,6 +53,11 @@ import ThinkingTranscripts
             _ = state.handle(key)
         }
         #expect(state.visible.map(\.people) == [["Zoë", "李"]], "a question's words are searched")
+        _ = state.handle(.escape)
+        for key in [Key.character("/"), .character("z"), .character("o"), .character("e"), .enter] {
+            _ = state.handle(key)
+        }
+        #expect(state.visible.map(\.people) == [["Zoë", "李"]], "zoe finds Zoë")
         let wide = Self.render(state, 200, 60)
         #expect(wide[2].contains("What matters most now?"))
     }

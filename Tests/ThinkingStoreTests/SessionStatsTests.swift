@@ -76,6 +76,9 @@ struct SessionStatsTests {
         #expect(ana.people.map(\.name) == ["Ana"])
         #expect(ana.sessions == 3)
         #expect(SessionStats(transcripts, person: "An").people.isEmpty)
+        // Typed without its accent, as a facilitator's keyboard may have it.
+        #expect(SessionStats(transcripts, person: "chloe").people.map(\.name) == ["Chloé"])
+        #expect(SessionStats(transcripts, person: "CHLOE ").people.map(\.name) == ["Chloé"])
 
         let since = try #require(WallTime(day: "2026-11-10"))
         let recent = SessionStats(transcripts, since: since)

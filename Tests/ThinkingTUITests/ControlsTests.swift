@@ -144,7 +144,29 @@ struct PresenceKeysTests {
         _ = controls.interpret(.character("-"), session: session)
         _ = controls.interpret(.character("x"), session: session)
         #expect(controls.interpret(.enter, session: session) == .none)
-        #expect(controls.message == "Nobody present is called \"x\".")
+        #expect(controls.message == "That is nobody present: type a name or a number from the order.")
+    }
+
+    /// Typed as the facilitator's keyboard has it: "zoe" is Zoë; a name that fits two people
+    /// chooses neither, and what was typed is never shown to the room.
+    @Test func minusFindsANameWithoutItsAccents() throws {
+        let session = try ScreenFixtures.session(
+            ScreenFixtures.round, ["Ana", "Zoë", "Chloé", "Zoe", "Dvořák"], [(.begin, 0)])
+        func leave(_ typed: String) -> (Command, String?) {
+            var controls = Controls()
+            _ = controls.interpret(.character("-"), session: session)
+            for character in typed { _ = controls.interpret(.character(character), session: session) }
+            return (controls.interpret(.enter, session: session), controls.message)
+        }
+        #expect(leave("dvorak").0 == .act(.leave(person: 4)))
+        #expect(leave("chloe").0 == .act(.leave(person: 2)))
+        #expect(leave("Zoë").0 == .act(.leave(person: 1)))
+        let (tie, said) = leave("zoe")
+        #expect(tie == .none)
+        #expect(said == "That fits Zoë, Zoe: type more of the name, or a number.")
+        let (nobody, message) = leave("qwerty")
+        #expect(nobody == .none)
+        #expect(message?.contains("qwerty") == false)
     }
 }
 
