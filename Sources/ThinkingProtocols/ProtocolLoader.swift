@@ -20,37 +20,44 @@ public enum ProtocolLoader {
     public static func load(
         bytes: [UInt8], id: String, file: String
     ) -> Result<ProtocolDefinition, ProtocolDiagnostics> {
+        let root: Node
+        switch compose(bytes: bytes, file: file, shape: ProtocolReader.topLevelShape) {
+        case .success(let composed): root = composed
+        case .failure(let problems): return .failure(problems)
+        }
+        var reader = ProtocolReader(diagnostics: DiagnosticList(file: file))
+        let definition = reader.readProtocol(root, id: id)
+        guard let definition, reader.diagnostics.isEmpty else {
+            return .failure(ProtocolDiagnostics(reader.diagnostics.reported))
+        }
+        return .success(definition)
+    }
+
+    /// A YAML file's tree, after the checks every file the program reads gets: the raw bytes
+    /// (size, NUL, UTF-8, control characters), a scan of the text (nesting depth, anchors and
+    /// aliases), YAML syntax; an empty file is a problem (`shape` says what was expected).
+    static func compose(bytes: [UInt8], file: String, shape: String) -> Result<Node, ProtocolDiagnostics> {
         let text: String
         switch ProtocolBytes.text(from: bytes, file: file) {
         case .success(let decoded): text = decoded
         case .failure(let problem): return .failure(ProtocolDiagnostics([problem]))
         }
         var diagnostics = DiagnosticList(file: file)
-        let findings = ProtocolTextScan.scan(text)
-        for finding in findings {
+        for finding in ProtocolTextScan.scan(text) {
             diagnostics.add(finding.at, finding.message, expected: finding.expected)
         }
-        guard diagnostics.isEmpty else {
-            return .failure(ProtocolDiagnostics(diagnostics.reported))
-        }
-        let root: Node?
+        guard diagnostics.isEmpty else { return .failure(ProtocolDiagnostics(diagnostics.reported)) }
         do {
-            root = try Yams.compose(yaml: text)
+            guard let root = try Yams.compose(yaml: text) else {
+                diagnostics.add(.start, "the file is empty", expected: shape)
+                return .failure(ProtocolDiagnostics(diagnostics.reported))
+            }
+            return .success(root)
         } catch {
             let (at, message, expected) = describe(error, in: text)
             diagnostics.add(at, message, expected: expected)
             return .failure(ProtocolDiagnostics(diagnostics.reported))
         }
-        guard let root else {
-            diagnostics.add(.start, "the file is empty", expected: ProtocolReader.topLevelShape)
-            return .failure(ProtocolDiagnostics(diagnostics.reported))
-        }
-        var reader = ProtocolReader(diagnostics: diagnostics)
-        let definition = reader.readProtocol(root, id: id)
-        guard let definition, reader.diagnostics.isEmpty else {
-            return .failure(ProtocolDiagnostics(reader.diagnostics.reported))
-        }
-        return .success(definition)
     }
 
     /// Loads the protocol file at `path`; its id is the file's stem (`council.yaml` -> `council`).
