@@ -22,6 +22,8 @@ public struct RunOptions: Sendable {
     public var control = false
     /// Big names from a real font (`ThinkingFonts`); nil draws them in block letters.
     public var letters: NameLetters?
+    /// The end screen opens on everyone's figures, not only "Thank you" (`t` still toggles).
+    public var figuresAtEnd = false
 
     public init(bell: Bool = false, onTime: String? = nil) {
         self.bell = bell
@@ -57,6 +59,7 @@ public final class SessionModel: ScreenModel {
         message: String? = nil, draft: Draft? = nil
     ) {
         controls.message = message
+        controls.showsFigures = options.figuresAtEnd
         if let draft { controls.restore(draft, in: session) }
         self.session = session
         self.clock = clock

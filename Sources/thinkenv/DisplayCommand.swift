@@ -25,7 +25,7 @@ struct DisplayCommand: ParsableCommand {
     var session: String?
 
     @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
-    var theme: Theme = .default
+    var theme: Theme?
 
     func run() throws {
         try TerminalCheck.require()
@@ -49,7 +49,7 @@ struct DisplayCommand: ParsableCommand {
                     LiveSession.newestRunning(in: paths, wallNow: WallClock.system.now()).map { LogFeed($0) }
                 }, letters: RoomLetters.shared)
         }
-        let terminal = try TerminalCheck.start(theme: theme)
+        let terminal = try TerminalCheck.start(theme: try Thinkenv.settings().theme(flag: theme))
         if case .signalled = ScreenLoop(terminal: terminal).run(model) {
             throw ExitCode(1)
         }

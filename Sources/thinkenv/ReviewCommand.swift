@@ -17,7 +17,7 @@ struct ReviewCommand: ParsableCommand {
     var session: String?
 
     @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
-    var theme: Theme = .default
+    var theme: Theme?
 
     func run() throws {
         try TerminalCheck.require()
@@ -43,7 +43,7 @@ struct ReviewCommand: ParsableCommand {
             state.selected = entries.firstIndex { $0.path == opened.path } ?? 0
             state.transcript = Transcript(opened)
         }
-        let terminal = try TerminalCheck.start(theme: theme)
+        let terminal = try TerminalCheck.start(theme: try Thinkenv.settings().theme(flag: theme))
         let model = ReviewModel(
             state: state,
             directory: FileManager.default.currentDirectoryPath)

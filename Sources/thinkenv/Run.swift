@@ -10,13 +10,14 @@ extension Direction: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
 extension SessionLog: SessionRecorder {}
 
-/// Options that shape the screen, shared by `run` and `resume`.
+/// Options that shape the screen, shared by `run` and `resume`. Each left out takes its value
+/// from the settings file, else the built-in default (`thinkenv settings`).
 struct ScreenOptions: ParsableArguments {
     @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
-    var theme: Theme = .default
+    var theme: Theme?
 
-    @Flag(help: "Ring the terminal bell once when a turn reaches its time.")
-    var bell = false
+    @Flag(inversion: .prefixedNo, help: "Ring the terminal bell once when a turn reaches its time.")
+    var bell: Bool?
 
     @Option(
         name: .customLong("on-time"),
@@ -27,10 +28,14 @@ struct ScreenOptions: ParsableArguments {
     @Flag(help: "Show the facilitator's view here (keys, notes, what comes next); project `thinkenv display`.")
     var control = false
 
-    var runOptions: RunOptions {
-        var options = RunOptions(bell: bell, onTime: onTime)
+    /// The options in force: these flags over `settings`.
+    func runOptions(_ settings: Settings) -> RunOptions {
+        var options = RunOptions(
+            bell: Settings.inForce(flag: bell, file: settings.bell, builtIn: false),
+            onTime: onTime ?? settings.onTime?.value)
         options.control = control
         options.letters = RoomLetters.shared
+        options.figuresAtEnd = settings.endScreen?.value == .figures
         return options
     }
 }
@@ -63,16 +68,14 @@ struct Run: ParsableCommand {
     var starter: String?
 
     @Option(help: "clockwise (the order given) or anticlockwise.")
-    var direction: Direction = .clockwise
+    var direction: Direction?
 
     @Flag(name: .customLong("random-order"), help: "Seat people in a random order (recorded with its seed).")
     var randomOrder = false
 
-    enum Order: String, ExpressibleByArgument, CaseIterable { case given, rotate, random }
-
     @Option(
         help: "given (as named), rotate (start after last time's starter with the same people), or random (seeded).")
-    var order: Order = .given
+    var order: Settings.Order?
 
     @Option(
         help: ArgumentHelp("A time shared equally by the people present in each round: 30m.", valueName: "duration"))
@@ -104,7 +107,9 @@ struct Run: ParsableCommand {
         if let turn, DurationText.parse(turn) == nil {
             throw ValidationError("\"\(neutralised(turn))\" is not a duration: write it like 90s, 2m or 1m30s.")
         }
-        if seed != nil && !randomOrder && order != .random { throw ValidationError("--seed goes with --random-order.") }
+        if seed != nil && !randomOrder && order != .random && order != nil {
+            throw ValidationError("--seed goes with --random-order.")
+        }
         if let total, DurationText.parse(total) == nil {
             throw ValidationError("\"\(total)\" is not a duration: write it like 30m or 1h.")
         }
@@ -128,11 +133,18 @@ struct Run: ParsableCommand {
         return result
     }
 
-    var request: PlanRequest {
+    /// The order in force: the flag's, else the file's (unless --start chose the starter).
+    func order(_ settings: Settings) -> Settings.Order {
+        order ?? (starter == nil ? settings.order?.value : nil) ?? .given
+    }
+
+    func request(_ settings: Settings) -> PlanRequest {
+        let order = order(settings)
         var request = PlanRequest(
             protocolName: protocolName, people: people, rosterPath: roster, question: question,
-            turn: turn, starter: starter, direction: direction, randomOrder: randomOrder || order == .random,
-            seed: seed, presenter: presenter, agendaPath: agenda)
+            turn: turn ?? settings.turn.map { DurationText.format($0.value) }, starter: starter,
+            direction: Settings.inForce(flag: direction, file: settings.direction, builtIn: .clockwise),
+            randomOrder: randomOrder || order == .random, seed: seed, presenter: presenter, agendaPath: agenda)
         request.total = total
         request.stepQuestions = (try? Self.numbered(stepQuestions, "")) ?? [:]
         request.stepTurns = (try? Self.numbered(stepTurns, "")) ?? [:]
@@ -140,7 +152,7 @@ struct Run: ParsableCommand {
     }
 
     /// With `--order rotate`, the starter after last time's (said on standard error).
-    func rotated(_ request: PlanRequest) throws -> PlanRequest {
+    func rotated(_ request: PlanRequest, order: Settings.Order) throws -> PlanRequest {
         guard order == .rotate, let names = try? request.names() else { return request }
         var request = request
         let paths = try Thinkenv.paths()
@@ -157,14 +169,20 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let settings = try Thinkenv.settings()
         try TerminalCheck.require()
+        if seed != nil && !randomOrder && order(settings) != .random {
+            printError("--seed goes with --random-order.")
+            throw ExitCode(64)
+        }
+        let request = request(settings)
         let catalog = ProtocolCatalog(environment: Thinkenv.environment)
         let plan: SessionPlan
         let terminal: Terminal
         var warnings: [String] = []
         if request.hasPeople {
             do {
-                (plan, warnings) = try rotated(request).planWithWarnings(catalog: catalog)
+                (plan, warnings) = try rotated(request, order: order(settings)).planWithWarnings(catalog: catalog)
                 for warning in warnings { printError(neutralised("note: \(agenda ?? "the agenda"): \(warning)")) }
             } catch let error as ExitCode {
                 throw error
@@ -172,9 +190,9 @@ struct Run: ParsableCommand {
                 printError(neutralised(String(describing: error), multiline: true))
                 throw ExitCode(1)
             }
-            terminal = try TerminalCheck.start(theme: screen.theme)
+            terminal = try TerminalCheck.start(theme: settings.theme(flag: screen.theme))
         } else {
-            terminal = try TerminalCheck.start(theme: screen.theme)
+            terminal = try TerminalCheck.start(theme: settings.theme(flag: screen.theme))
             guard let chosen = SetupFlow.ask(request: request, catalog: catalog, terminal: terminal) else {
                 terminal.restore()
                 print("No session was started.")
@@ -192,7 +210,7 @@ struct Run: ParsableCommand {
         }
         let model = SessionModel(
             session: Session(plan: plan), clock: SessionClock(now: .zero), recorder: log,
-            options: screen.runOptions, message: warnings.first)
+            options: screen.runOptions(settings), message: warnings.first)
         try Ending.report(ScreenLoop(terminal: terminal).run(model), log: log)
     }
 }
@@ -219,6 +237,7 @@ struct Resume: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
+        let settings = try Thinkenv.settings()
         try TerminalCheck.require()
         let paths = try Thinkenv.paths()
         var file = try SessionChoice.file(session, paths: paths, unfinishedOnly: session == nil)
@@ -238,14 +257,14 @@ struct Resume: ParsableCommand {
         for problem in resumed.problems { printError(neutralised("note: \(problem)")) }
         let terminal: Terminal
         do {
-            terminal = try TerminalCheck.start(theme: screen.theme)
+            terminal = try TerminalCheck.start(theme: settings.theme(flag: screen.theme))
         } catch {
             _ = resumed.log.close(finished: false)
             throw error
         }
         let model = SessionModel(
             session: resumed.session, clock: SessionClock(now: resumed.now), recorder: resumed.log,
-            options: screen.runOptions, draft: resumed.draft)
+            options: screen.runOptions(settings), draft: resumed.draft)
         try Ending.report(ScreenLoop(terminal: terminal).run(model), log: resumed.log)
     }
 }

@@ -22,7 +22,7 @@ struct Thinkenv: ParsableCommand {
         subcommands: [
             Run.self, Resume.self, SessionsCommand.self, ShowCommand.self, ExportCommand.self,
             DeleteCommand.self, StatsCommand.self, ProtocolsCommand.self, ComponentsCommand.self,
-            DisplayCommand.self, ReviewCommand.self, LettersHelperCommand.self,
+            DisplayCommand.self, ReviewCommand.self, SettingsCommand.self, LettersHelperCommand.self,
         ],
         defaultSubcommand: Run.self
     )
