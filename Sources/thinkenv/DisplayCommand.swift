@@ -12,10 +12,10 @@ struct DisplayCommand: ParsableCommand {
         commandName: "display",
         abstract: "Show the room's view of a running session (read-only): for the projector.",
         discussion: """
-            Run the session with `thinkenv run --control ...` in one terminal and `thinkenv display`
-            in another (the projector's window, a tmux pane, over SSH). It follows the session's log
-            as it grows, never writes to it, and stays after the session finishes until `q`. With no
-            SESSION it follows the session running now, or waits for the next one to start; when the
+            Run the session with `thinkenv run --control ...` in one terminal and `thinkenv display` \
+            in another (the projector's window, a tmux pane, over SSH). It follows the session's log \
+            as it grows, never writes to it, and stays after the session finishes until `q`. With no \
+            SESSION it follows the session running now, or waits for the next one to start; when the \
             controlling terminal goes quiet for two seconds the room reads "Paused".
             """)
 

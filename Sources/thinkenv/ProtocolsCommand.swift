@@ -50,7 +50,9 @@ struct ProtocolsCommand: ParsableCommand {
             let catalog = ProtocolCatalog(environment: Thinkenv.environment)
             switch catalog.resolve(name) {
             case .success(let definition):
-                print(neutralised(describe(definition), multiline: true), terminator: "")
+                let text = neutralised(describe(definition), multiline: true)
+                // One newline at the end, whatever the description ends with (a trial note).
+                print(text.hasSuffix("\n") ? text : text + "\n", terminator: "")
             case .failure(let problems):
                 printError(neutralised(problems.description, multiline: true))
                 throw ExitCode(1)

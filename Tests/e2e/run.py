@@ -495,6 +495,35 @@ def protocols_check(binary):
         check("roundabout" in out, f"the message does not quote the value: {out!r}")
 
 
+# MARK: - 9. settings, and help that reads well
+
+@scenario
+def settings_and_help(binary):
+    with Sandbox(binary, "settings") as sb:
+        def run(*args):
+            proc = subprocess.run([sb.binary, *args], capture_output=True, text=True, env=sb.env, timeout=10)
+            return proc.returncode, proc.stdout, proc.stderr
+        code, out, _ = run("protocols", "show", "council")
+        check(code == 0 and out.endswith("\n"), f"protocols show council ends without a newline: {out[-40:]!r}")
+        code, out, _ = run("display", "--help")
+        lonely = [line for line in out.splitlines() if re.fullmatch(r"[a-z`]+", line.strip() or "-")]
+        check(code == 0 and not lonely, f"display --help breaks lines oddly: {lonely!r}")
+        code, out, _ = run("settings")
+        check(code == 0 and "every setting is built in" in out, f"settings without a file: {out!r}")
+        path = os.path.join(sb.config, "thinkenv", "settings.yaml")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write("theme: mono\nturn: 2m\n")
+        code, out, _ = run("settings")
+        check(re.search(r"^turn\s+2m\s+settings\.yaml:2$", out, re.M), f"settings: {out!r}")
+        with open(path, "w") as f:
+            f.write("theme: mono\nturn: 90\n")
+        code, out, err = run("run", "round", "--people", "Ana, Ben")
+        check(code == 1 and f"{path}:2:7: turn is a bare number" in err, f"run on a broken file: {code} {err!r}")
+        code, out, err = run("settings", "check")
+        check(code == 1 and f"{path}:2:7:" in err, f"settings check: {code} {err!r}")
+
+
 # MARK: - main
 
 
