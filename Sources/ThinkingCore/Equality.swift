@@ -11,13 +11,15 @@
 ///   reads 0:00.
 /// - A fair share allows for arrivals and departures: each turn's time is divided equally
 ///   among the people who count and were present when it began, and a person's fair share is
-///   the sum of their parts. Fair shares add up to the total.
+///   the sum of their parts. Fair shares add up to the members' speaking time (to the
+///   millisecond; the total is of whole seconds).
 ///
 /// Figures only: nothing is ranked or scored (the practice never rates contributions).
 public struct Equality: Codable, Equatable, Sendable {
     /// One row per person, in the order the room sat (those who arrived after them).
     public var people: [Person]
-    /// The speaking time of everyone who counts (the Presenter's is apart).
+    /// The speaking time of everyone who counts (the Presenter's is apart): the sum of the
+    /// whole seconds their clocks show, so that it adds up the rows.
     public var total: Duration
     /// Nil when nobody who counts has spoken.
     public var spread: Spread?
@@ -87,10 +89,10 @@ public struct Equality: Codable, Equatable, Sendable {
 
         people = rows
         presenterApart = presenter != nil
-        let counted = rows.filter { !$0.presenter }
-        total = counted.reduce(.zero) { $0 + $1.speaking }
-        // Whole seconds, as the clocks show them: the spread agrees with the times beside it.
-        let times = counted.map { Duration.seconds($0.speaking.milliseconds / 1000) }
+        // Whole seconds, as the clocks show them: the total and the spread agree with the
+        // times beside them.
+        let times = rows.filter { !$0.presenter }.map { Duration.seconds($0.speaking.milliseconds / 1000) }
+        total = times.reduce(.zero, +)
         if total > .zero, let longest = times.max(), let shortest = times.min() {
             spread = Spread(
                 longest: longest, shortest: shortest, difference: longest - shortest,
@@ -107,6 +109,12 @@ public struct Equality: Codable, Equatable, Sendable {
     public static func percent(_ share: Int?) -> String {
         guard let share else { return "—" }
         return "\(share / 10).\(share % 10)%"
+    }
+
+    /// `100.0%` below the shares (their sum); empty when nobody's clock reads a second.
+    public var sharesTotal: String {
+        let sum = people.compactMap(\.share).reduce(0, +)
+        return sum > 0 ? Self.percent(sum) : ""
     }
 
     /// The spread in one line, the same words on every screen and in every transcript:

@@ -241,7 +241,7 @@ struct DocumentBuilder {
         }
         let total = figures.presenterApart ? "Members' total" : "Total"
         let footer = [
-            total, TranscriptWords.clock(figures.total), figures.total > .zero ? "100.0%" : "", "", "", "", "",
+            total, TranscriptWords.clock(figures.total), figures.sharesTotal, "", "", "", "",
         ]
         var blocks: [Block] = [
             .paragraph(

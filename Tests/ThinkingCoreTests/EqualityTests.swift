@@ -79,6 +79,33 @@ struct EqualityTests {
         #expect(spread == .init(longest: .seconds(3), shortest: .zero, difference: .seconds(3), ratio: nil))
     }
 
+    /// The total is of the same whole seconds as the rows: 0:03 and 0:00 make 0:03 (the
+    /// milliseconds summed made 0:04).
+    @Test func theTotalIsOfTheSecondsShown() throws {
+        var d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
+        try d.act(.begin)
+        d.wait(.milliseconds(3400))
+        try d.act(.handOn)
+        d.wait(.milliseconds(600))
+        try d.act(.handOn)
+        #expect(d.session.equality(until: d.clock.now).total == .seconds(3))
+    }
+
+    /// Everyone spoke under a second: every clock reads 0:00, so nobody has spoken yet as far
+    /// as the figures go (the spread said "longest 0:00, shortest 0:00").
+    @Test func everyoneUnderASecondReadsAsNobody() throws {
+        var d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
+        try d.act(.begin)
+        d.wait(.milliseconds(400))
+        try d.act(.handOn)
+        d.wait(.milliseconds(700))
+        try d.act(.handOn)
+        let equality = d.session.equality(until: d.clock.now)
+        #expect(equality.total == .zero && equality.spread == nil)
+        #expect(equality.people.map(\.share) == [0, 0])
+        #expect(equality.spreadLine == "Spread: nobody has spoken")
+    }
+
     @Test func nobodySpokeYet() throws {
         let d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
         let equality = d.session.equality(until: .zero)

@@ -46,6 +46,39 @@ struct TranscriptEqualityTests {
         #expect(text.contains("14.6%"))  // 7 / 48
     }
 
+    /// A round of people speaking for these milliseconds.
+    static func round(milliseconds lengths: [Int64]) throws -> Transcript {
+        var log = ScriptedLog(Plans.round(Array(["Ana", "Ben", "Chloé"].prefix(lengths.count)), turn: nil))
+        try log.act(.begin)
+        for length in lengths { try log.at(.milliseconds(length), .handOn) }
+        return try log.transcript()
+    }
+
+    /// The equality table's closing row.
+    static func footer(_ transcript: Transcript) throws -> [String] {
+        let section = try #require(transcript.document().sections.first { $0.id == "equality" })
+        for case .table(let table) in section.blocks { return try #require(table.footer) }
+        Issue.record("no table")
+        return []
+    }
+
+    /// 3.4 s and 0.6 s: rows 0:03 and 0:00, total 0:03 (it said 0:04).
+    @Test func theTotalRowAddsUpTheRows() throws {
+        let transcript = try Self.round(milliseconds: [3400, 600])
+        #expect(try Self.footer(transcript).prefix(3) == ["Total", "0:03", "100.0%"])
+        #expect(squeezed(transcript.showText()).contains("Total 0:03 100.0%"))
+    }
+
+    /// Everyone under a second: both shares 0.0 %, so no 100.0 % below them, and nobody has
+    /// spoken as the clocks read.
+    @Test func everyoneUnderASecondHasNoHundredPercent() throws {
+        let transcript = try Self.round(milliseconds: [400, 700])
+        #expect(transcript.equality.people.map(\.share) == [0, 0])
+        #expect(try Self.footer(transcript).prefix(3) == ["Total", "0:00", ""])
+        #expect(!transcript.showText().contains("100.0%"))
+        #expect(transcript.showText().contains("Spread: nobody has spoken"))
+    }
+
     @Test func someoneWhoOnlyPassedMakesTheRatioUndefined() throws {
         let transcript = try Self.round([60, nil, 30])
         let ben = transcript.equality.people[1]

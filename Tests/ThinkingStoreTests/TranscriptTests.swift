@@ -113,7 +113,12 @@ struct TranscriptTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["started"] as? String == "2026-11-22T10:00:00.000Z")
         let equality = try #require(object["equality"] as? [String: Any])
-        #expect((equality["total"] as? Double).map { abs($0 - 352.499) < 0.0005 } == true)
+        // The whole seconds shown (1:42 + 2:12 + 1:28 + 0:30); a turn keeps its milliseconds.
+        #expect(equality["total"] as? Double == 352)
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        let rounds = try #require(steps.first?["rounds"] as? [[String: Any]])
+        let turns = try #require(rounds.first?["turns"] as? [[String: Any]])
+        #expect((turns.first?["active"] as? Double).map { abs($0 - 102.449) < 0.0005 } == true)
         #expect(json.contains("\"presenterApart\" : false"))
     }
 
