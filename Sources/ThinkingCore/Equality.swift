@@ -61,9 +61,10 @@ public struct Equality: Codable, Equatable, Sendable {
 
     /// The figures of `turns` (finished, or counted up to a moment) for `count` people, of
     /// whom `initial` were there from the start; `presence` is who arrived and left when,
-    /// `interruptions` the noted moments in time order, `end` the moment the figures stop.
+    /// `interruptions` those noted (each counts for its person's turn), `end` the moment the
+    /// figures stop.
     public init(
-        count: Int, initial: Int, presenter: PersonID?, turns: [TurnRecord], interruptions: [Duration],
+        count: Int, initial: Int, presenter: PersonID?, turns: [TurnRecord], interruptions: [Interruption],
         presence: [PresenceChange], until end: Duration
     ) {
         var rows = (0..<count).people.map {
@@ -72,7 +73,8 @@ public struct Equality: Codable, Equatable, Sendable {
                 interruptions: 0, share: $0 == presenter ? nil : 0, fairShare: $0 == presenter ? nil : .zero,
                 present: .zero)
         }
-        for turn in turns where rows.holds(turn.person) {
+        let noted = interruptions.counts(for: turns)
+        for (turn, noted) in zip(turns, noted) where rows.holds(turn.person) {
             if turn.passed {
                 rows[turn.person].passes += 1
             } else {
@@ -80,7 +82,7 @@ public struct Equality: Codable, Equatable, Sendable {
                 rows[turn.person].speaking += turn.active
                 rows[turn.person].overrun += turn.overrun
             }
-            rows[turn.person].interruptions += interruptions.count(from: turn.startedAt, through: turn.endedAt)
+            rows[turn.person].interruptions += noted
         }
         let timeline = PresenceTimeline(count: count, initial: initial, changes: presence)
         for k in rows.indices { rows[k].present = timeline.present(rows[k].person, until: end) }
@@ -234,13 +236,6 @@ struct PresenceTimeline {
         }
         if let from = since, end > from { total += end - from }
         return total
-    }
-}
-
-extension Array where Element == Duration {
-    /// How many of these sorted instants lie within `[from, through]`.
-    public func count(from start: Duration, through end: Duration) -> Int {
-        partitionPoint { $0 > end } - partitionPoint { $0 >= start }
     }
 }
 

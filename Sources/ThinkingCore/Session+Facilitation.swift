@@ -63,8 +63,9 @@ extension Session {
         case .discussion(let progress) where progress.speaker != nil: break
         default: throw .noTurnInProgress
         }
-        interruptions.append(now)
-        return [Fact(at: now, .interruptionNoted(person: stage.liveTurn?.person))]
+        let person = stage.liveTurn?.person
+        interruptions.append(Interruption(at: now, step: stage.step, person: person))
+        return [Fact(at: now, .interruptionNoted(person: person))]
     }
 
     /// Ends the session for good. A turn under way is recorded as ended by the facilitator.

@@ -68,6 +68,6 @@ extension Session {
     public func equality(of turns: [TurnRecord]? = nil, until end: Duration) -> Equality {
         Equality(
             count: people.count, initial: plan.people.count, presenter: plan.presenter, turns: turns ?? self.turns,
-            interruptions: interruptions.sorted(), presence: presence, until: end)
+            interruptions: interruptions, presence: presence, until: end)
     }
 }

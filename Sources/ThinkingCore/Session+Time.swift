@@ -76,7 +76,7 @@ extension Session {
         if let turn = stage.liveTurn { latest = max(latest, turn.startedAt) }
         if case .pairs(let progress) = stage { latest = max(latest, progress.halfStartedAt) }
         if let note = notes.last { latest = max(latest, note.at) }
-        if let mark = interruptions.last { latest = max(latest, mark) }
+        if let mark = interruptions.last { latest = max(latest, mark.at) }
         return latest
     }
 }

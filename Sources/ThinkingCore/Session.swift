@@ -11,8 +11,8 @@ public struct Session: Equatable, Sendable {
     public internal(set) var turns: [TurnRecord]
     /// Facilitator pauses and downtime, in time order; the last may be open.
     public internal(set) var pauses: [Pause]
-    /// Interruptions noted by the facilitator (time only).
-    public internal(set) var interruptions: [Duration]
+    /// Interruptions noted by the facilitator (time only), in the order noted.
+    public internal(set) var interruptions: [Interruption]
     public internal(set) var notes: [Note]
     /// The Presenter's question, once framed.
     public internal(set) var framedQuestion: String?

@@ -50,7 +50,8 @@ extension ComponentEvidence.Attention {
         return [
             "\(ComponentEvidence.plural(interruptions, "interruption")) noted in "
                 + "\(ComponentEvidence.plural(turns, "turn")), during "
-                + interruptedTurns.map { ComponentEvidence.place($0, name: name) + ": \($0.count)" }
+                + (interruptedTurns.map { ComponentEvidence.place($0, name: name) + ": \($0.count)" }
+                + interruptedPairs.map { "the pairs of step \($0.step): \($0.count)" })
                 .joined(separator: "; ") + "."
         ]
     }

@@ -35,6 +35,16 @@ public struct ComponentEvidence: Codable, Equatable, Sendable {
         public var turns: Int
         /// The turns during which an interruption was noted.
         public var interruptedTurns: [TurnRef]
+        /// Pairs steps with interruptions noted while every pair was thinking (nobody's turn
+        /// in particular).
+        public var interruptedPairs: [StepCount]
+    }
+
+    /// How many of something a step holds.
+    public struct StepCount: Codable, Equatable, Sendable {
+        /// 1-based step number.
+        public var step: Int
+        public var count: Int
     }
 
     /// Where a turn was: step, round, turn within the round, and whose it was.
@@ -118,7 +128,7 @@ public struct ComponentEvidence: Codable, Equatable, Sendable {
     public init(_ transcript: Transcript) {
         let turns = transcript.turns
         equality = Self.equality(transcript)
-        attention = turns.isEmpty ? nil : Self.attention(turns)
+        attention = turns.isEmpty ? nil : Self.attention(turns, steps: transcript.steps)
         appreciation = Self.appreciation(transcript)
         difference = Self.difference(transcript)
         ease = turns.isEmpty && transcript.pauses.isEmpty ? nil : Self.ease(transcript)
@@ -148,13 +158,14 @@ extension ComponentEvidence {
         return Equality(spread: figures.spread, amongMembers: figures.presenterApart, people: shares)
     }
 
-    static func attention(_ turns: [Transcript.Turn]) -> Attention {
+    static func attention(_ turns: [Transcript.Turn], steps: [Transcript.Step]) -> Attention {
         let interrupted = turns.filter { $0.interruptions > 0 }.map {
             TurnRef(step: $0.step, round: $0.round, turn: $0.turn, person: $0.person, count: $0.interruptions)
         }
+        let pairs = steps.compactMap { step in step.interruptions.map { StepCount(step: step.number, count: $0) } }
         return Attention(
-            interruptions: interrupted.reduce(0) { $0 + $1.count }, turns: turns.filter { !$0.passed }.count,
-            interruptedTurns: interrupted)
+            interruptions: interrupted.reduce(0) { $0 + $1.count } + pairs.reduce(0) { $0 + $1.count },
+            turns: turns.filter { !$0.passed }.count, interruptedTurns: interrupted, interruptedPairs: pairs)
     }
 
     /// A round step directed to the Presenter, or whose title or own question mentions

@@ -100,24 +100,23 @@ extension Transcript {
         _ session: Session, turns: [TurnRecord], roundFacts: [RoundKey: (PersonID, Direction)], timeline: Timeline
     ) -> [Step] {
         let definitions = session.plan.definition.steps
-        var byStep = [[TurnRecord]](repeating: [], count: definitions.count)
-        for record in turns where byStep.holds(record.step) {
-            byStep[record.step].append(record)
+        var byStep = [[(record: TurnRecord, interruptions: Int)]](repeating: [], count: definitions.count)
+        for (record, count) in zip(turns, session.interruptions.counts(for: turns)) where byStep.holds(record.step) {
+            byStep[record.step].append((record, count))
         }
-        let interruptions = session.interruptions.sorted()
         let furthest = furthestStep(session)
         var previousDirection: Direction? = nil
         return definitions.stepIndices.map { index in
             let definition = definitions[index]
             var rounds: [Round] = []
-            for record in byStep[index] {
+            for (record, count) in byStep[index] {
                 if rounds.last?.number != record.round {
                     rounds.append(Round(number: record.round, starter: nil, direction: nil, turns: []))
                 }
-                let count = interruptions.count(from: record.startedAt, through: record.endedAt)
                 rounds[rounds.count - 1].turns.append(
                     turn(record, wall: timeline.wall(record.startedAt), interruptions: count))
             }
+            let unattributed = session.interruptions.unattributed(in: index)
             if definition.kind == .round {
                 for k in rounds.indices {
                     let recorded = roundFacts[RoundKey(step: index, round: rounds[k].number)]
@@ -130,7 +129,8 @@ extension Transcript {
             return Step(
                 number: index.number, title: definition.title, kind: definition.kind,
                 question: session.question(forStep: index), reached: index.index <= furthest || !rounds.isEmpty,
-                rounds: rounds, to: definition.to, attributed: definition.attributed)
+                rounds: rounds, to: definition.to, attributed: definition.attributed,
+                interruptions: unattributed > 0 ? unattributed : nil)
         }
     }
 

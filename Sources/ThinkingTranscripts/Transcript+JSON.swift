@@ -56,6 +56,7 @@ extension Transcript.Step {
     fileprivate func write(to json: inout JSONText) throws {
         try json.object { json in
             json.field("attributed", attributed)
+            json.field("interruptions", interruptions)
             json.field("kind", kind)
             json.field("number", number)
             try json.field("question", encoding: question)

@@ -79,6 +79,9 @@ public struct Transcript: Codable, Equatable, Sendable {
         public var to: Recipient?
         /// Whether the Presenter's record names who said each note (the protocol's `attributed`).
         public var attributed: Bool?
+        /// Pairs: interruptions noted while every pair was thinking, nobody's turn in
+        /// particular (nil: none).
+        public var interruptions: Int?
     }
 
     /// A question in force, with its source (the core's one rule).

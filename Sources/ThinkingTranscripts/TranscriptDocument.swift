@@ -165,6 +165,12 @@ struct DocumentBuilder {
             }
             blocks.append(.table(turnTable(round.turns, kind: step.kind)))
         }
+        if let count = step.interruptions {
+            blocks.append(
+                .paragraph(
+                    "\(ComponentEvidence.plural(count, "interruption")) noted while every pair was thinking "
+                        + "(nobody's turn in particular)."))
+        }
         let swaps = (transcript.earlySwaps ?? []).filter { $0.step == step.number }
         if !swaps.isEmpty {
             blocks.append(.subheading("Early swaps"))

@@ -131,7 +131,7 @@ struct FacilitationTests {
         try d.act(.noteInterruption)
         d.wait(.seconds(8))
         try d.act(.handOn)
-        #expect(d.session.interruptions == [.seconds(12)])
+        #expect(d.session.interruptions == [Interruption(at: .seconds(12), step: 0, person: 0)])
         #expect(d.session.turns[0].active == .seconds(20))
     }
 

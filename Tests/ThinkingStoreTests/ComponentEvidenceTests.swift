@@ -141,6 +141,37 @@ struct ComponentEvidenceTests {
         #expect(transcript.components.ease?.earlySwaps == [])
     }
 
+    /// One `i` while three pairs think is one interruption, nobody's turn in particular (it
+    /// counted once for each thinker: "3 interruptions noted").
+    @Test func oneInterruptionInPairsIsOne() throws {
+        var log = ScriptedLog(Plans.pairs(["Ana", "Ben", "Chloé", "Dev", "Eun", "Fay"]))
+        try log.act(.begin)
+        try log.at(.seconds(30), .noteInterruption)
+        try log.wait(.seconds(150))
+        try log.wait(.seconds(180))
+        let transcript = try log.transcript()
+        #expect(transcript.turns.map(\.interruptions) == [0, 0, 0, 0, 0, 0])
+        #expect(transcript.equality.people.map(\.interruptions) == [0, 0, 0, 0, 0, 0])
+        #expect(transcript.steps[0].interruptions == 1)
+        let attention = try #require(transcript.components.attention)
+        #expect(attention.interruptions == 1 && attention.interruptedTurns.isEmpty)
+        #expect(transcript.showText().contains("1 interruption noted in 6 turns, during the pairs of step 1: 1."))
+    }
+
+    /// An interruption noted as Ana handed on counts for Ana's turn only (it counted for Ben's
+    /// too); one noted as the program stopped counts for the turn it stopped in.
+    @Test func anInterruptionAtAHandOnCountsOnce() throws {
+        var log = ScriptedLog(Plans.round(["Ana", "Ben"]))
+        try log.act(.begin)
+        try log.at(.seconds(10), .noteInterruption)
+        try log.act(.handOn)
+        try log.at(.seconds(20), .noteInterruption)
+        let transcript = try log.transcript()
+        #expect(transcript.turns.map(\.interruptions) == [1, 1])
+        #expect(transcript.equality.people.map(\.interruptions) == [1, 1])
+        #expect(transcript.components.attention?.interruptions == 2)
+    }
+
     @Test func interruptionsAreCountedPerTurn() throws {
         let transcript = try TranscriptTests.scriptedRound().transcript()
         let attention = try #require(transcript.components.attention)
