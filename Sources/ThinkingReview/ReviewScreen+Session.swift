@@ -52,7 +52,7 @@ extension ReviewScreen {
     private func columns(_ transcript: Transcript, width: Int) -> (name: Int, timeline: Int, bar: Int, figures: Int) {
         let longest = transcript.people.map { neutralised($0).displayWidth }.max() ?? 4
         let name = min(width >= 120 ? 24 : 12, max(4, longest))
-        let figures = width >= 120 ? 30 : 18
+        let figures = width >= 120 ? 30 : 19
         let free = max(4, width - name - figures - 5)
         let bar = max(2, free * 3 / 10)
         return (name, free - bar, bar, figures)
@@ -68,7 +68,7 @@ extension ReviewScreen {
             "Timeline  \(Self.turnMark) turn  \(Self.overtimeMark) overtime  \(Self.passMark) pass", x: xTimeline,
             y: top - 1, width: cols.timeline, style: .quiet)
         buffer.writeTruncated("Speaking time", x: xBar, y: top - 1, width: cols.bar, style: .quiet)
-        let header = wide ? "  time  share  turns  passes" : "  time share t/p"
+        let header = wide ? "  time  share  turns  passes" : "  time  share t/p"
         buffer.writeTruncated(header, x: xFigures, y: top - 1, width: cols.figures, style: .quiet)
         let end = timelineEnd(transcript)
         let lanes = Self.lanes(transcript, width: cols.timeline, end: end)
@@ -96,7 +96,7 @@ extension ReviewScreen {
 
     private func figures(_ person: Equality.Person, wide: Bool) -> String {
         let time = DurationText.clock(person.speaking).rightAligned(6)
-        let share = Equality.percent(person.share).rightAligned(wide ? 7 : 6)
+        let share = Equality.percent(person.share).rightAligned(7)
         if wide {
             return time + share + String(person.turns).rightAligned(7) + String(person.passes).rightAligned(8)
         }
@@ -156,14 +156,8 @@ extension ReviewScreen {
     // MARK: - Figures, steps, notes
 
     private func drawEquality(_ equality: Equality, from y: Int, into buffer: inout ScreenBuffer) -> Int {
-        var text = "Speaking time in all: \(DurationText.clock(equality.total))"
-        if let spread = equality.spread {
-            text +=
-                " · longest \(DurationText.clock(spread.longest)), shortest \(DurationText.clock(spread.shortest)),"
-                + " spread \(DurationText.clock(spread.difference))"
-            if let ratio = spread.ratio { text += " (ratio \(String(format: "%.1f", ratio)))" }
-            if equality.presenterApart { text += " · members only" }
-        }
+        // The spread in the core's own words, as every transcript gives it.
+        let text = "Speaking time in all: \(DurationText.clock(equality.total)) · \(equality.spreadLine)"
         buffer.writeTruncated(text, x: 1, y: y, width: buffer.width - 2)
         return y + 1
     }

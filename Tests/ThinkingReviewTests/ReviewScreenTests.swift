@@ -87,6 +87,24 @@ import ThinkingTranscripts
         if height >= 40 { #expect(text.contains("Equality") && text.contains("Attention")) }
     }
 
+    /// Zoë spoke 0:30 of 0:30: "100.0%" keeps a space from her time on a narrow screen (it
+    /// read "0:30100.0%"), and the spread is the core's own sentence.
+    @Test(arguments: [(80, 24), (200, 60)])
+    func aWholeShareAndTheSpread(size: (Int, Int)) throws {
+        let sandbox = try Sandbox()
+        let entries = try Self.sessions(sandbox)
+        var state = ReviewState(entries: entries)
+        let transcript = Transcript(try SessionLoader.load(path: entries[0].path))
+        state.transcript = transcript
+        let lines = Self.render(state, size.0, size.1)
+        let zoe = try #require(lines.first { $0.hasPrefix(" Zoë") })
+        #expect(zoe.contains(" 0:30 100.0% "))
+        let spread = "Speaking time in all: 0:30 · " + transcript.equality.spreadLine
+        #expect(spread == "Speaking time in all: 0:30 · Spread: longest 0:30, shortest 0:00, difference 0:30, ratio —")
+        let shown = try #require(lines.first { $0.hasPrefix(" Speaking time in all") })
+        #expect(size.0 < spread.count + 2 ? shown.hasPrefix(" " + spread.prefix(60)) : shown == " " + spread)
+    }
+
     @Test func keysMoveBetweenSessionsAndSteps() throws {
         let sandbox = try Sandbox()
         let entries = try Self.sessions(sandbox)
