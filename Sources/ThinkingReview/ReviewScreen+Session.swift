@@ -124,7 +124,7 @@ extension ReviewScreen {
             }
             let stop = max(start, column(turn.at + turn.active))
             for x in start...stop { lanes[turn.person][x] = turnMark }
-            if turn.overrun > .zero {
+            if turn.wentOver {
                 let from = min(stop, max(start, column(turn.at + turn.active - turn.overrun)))
                 for x in from...stop { lanes[turn.person][x] = overtimeMark }
             }

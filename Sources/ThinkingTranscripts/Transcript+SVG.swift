@@ -41,7 +41,7 @@ extension Transcript {
                 "<rect class=\"turn\" x=\"\(SVGLayout.n(start))\" y=\"\(SVGLayout.n(y + 3))\" "
                     + "width=\"\(SVGLayout.n(width))\" height=\"14\" fill=\"#a9c4e0\" stroke=\"#2f4f6f\" "
                     + "stroke-width=\"0.5\">\(title)</rect>")
-            if turn.overrun > .zero, let allotted = turn.allotted {
+            if turn.wentOver, let allotted = turn.allotted {
                 let from = x(turn.at + allotted)
                 out.append(
                     "<rect class=\"over\" x=\"\(SVGLayout.n(from))\" y=\"\(SVGLayout.n(y + 3))\" "

@@ -122,6 +122,10 @@ public struct Transcript: Codable, Equatable, Sendable {
         public var group: Int?
         /// Interruptions noted by the facilitator during the turn.
         public var interruptions: Int
+
+        /// Whether it went over its time as the clocks show it: by a second at least (a turn
+        /// that reached its time by less reads 0:00 over, which is not over).
+        public var wentOver: Bool { overrun >= .seconds(1) }
     }
 
     /// A pairs half the facilitator ended before its time (confirmed, for the whole room).

@@ -36,7 +36,7 @@ enum TranscriptWords {
     /// `+0:12`: how far a turn ran over its time, when the clock shows it (a turn that
     /// reached its time by less than a second is not "+0:00 over").
     static func over(_ turn: Transcript.Turn) -> String? {
-        turn.overrun >= .seconds(1) ? "+" + clock(turn.overrun) : nil
+        turn.wentOver ? "+" + clock(turn.overrun) : nil
     }
 
     /// What is worth saying about a turn besides its time: `passed`, who ended it, a second

@@ -105,6 +105,23 @@ import ThinkingTranscripts
         #expect(size.0 < spread.count + 2 ? shown.hasPrefix(" " + spread.prefix(60)) : shown == " " + spread)
     }
 
+    /// Ana reached her 2:00 by half a second: not hatched as overtime (the transcripts do not
+    /// call it over); Ben's five seconds over are.
+    @Test func underASecondOverIsNotHatched() throws {
+        let sandbox = try Sandbox()
+        let controller = try Controller(Plans.round(["Ana", "Ben"]), paths: sandbox.paths)
+        for (action, t) in [(Action.begin, 0.0), (.handOn, 120.5), (.handOn, 245.5)] {
+            try controller.act(action, at: t)
+        }
+        _ = controller.log.close(finished: false)
+        var state = ReviewState(entries: [])
+        state.transcript = Transcript(try SessionLoader.load(path: controller.log.path))
+        let lines = Self.render(state, 80, 24)
+        let ana = try #require(lines.first { $0.hasPrefix(" Ana") })
+        let ben = try #require(lines.first { $0.hasPrefix(" Ben") })
+        #expect(!ana.contains("▒") && ben.contains("▒"))
+    }
+
     @Test func keysMoveBetweenSessionsAndSteps() throws {
         let sandbox = try Sandbox()
         let entries = try Self.sessions(sandbox)

@@ -86,6 +86,19 @@ struct TranscriptHTMLTests {
         }
     }
 
+    /// Ana reached her 2:00 by half a second: the table does not call it over, and neither
+    /// does the chart (it hatched the half second).
+    @Test func underASecondOverIsNotHatched() throws {
+        var log = ScriptedLog(Plans.round(["Ana", "Ben"]))
+        try log.act(.begin)
+        try log.at(.milliseconds(120_500), .handOn)
+        try log.at(.seconds(125), .handOn)
+        let transcript = try log.transcript()
+        #expect(transcript.turns.map(\.wentOver) == [false, true])
+        let over = try Self.parse(transcript.html()).elements("rect", class: "over")
+        #expect(over.count == 1)
+    }
+
     @Test func theTimelineHasOneBarPerTurnTakenAndAMarkPerPass() throws {
         let transcript = try TranscriptTests.scriptedRound().transcript()
         let markup = try Self.parse(transcript.html())
