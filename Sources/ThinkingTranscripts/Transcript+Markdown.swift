@@ -6,6 +6,8 @@ extension TranscriptDocument {
     /// Markdown's active characters escaped (`markdownEscaped`).
     public func markdown() -> String {
         func e(_ s: String) -> String { Transcript.markdownEscaped(s) }
+        // Text that begins a block: it must not begin another (a list, a rule, a heading).
+        func b(_ s: String) -> String { Transcript.markdownBlockEscaped(s) }
         var out = "# \(e(title))\n"
         for section in sections {
             if let heading = section.heading { out += "\n## \(e(heading))\n" }
@@ -13,14 +15,14 @@ extension TranscriptDocument {
                 switch block {
                 case .fields(let fields):
                     out += "\n"
-                    for field in fields { out += "- \(e(field.label)): \(e(field.value))\n" }
+                    for field in fields { out += "- \(b(field.label)): \(e(field.value))\n" }
                 case .subheading(let heading): out += "\n### \(e(heading))\n"
-                case .quote(let quote): out += "\n> \(e(quote))\n"
-                case .paragraph(let paragraph): out += "\n\(e(paragraph))\n"
+                case .quote(let quote): out += "\n> \(b(quote))\n"
+                case .paragraph(let paragraph): out += "\n\(b(paragraph))\n"
                 case .aside(let aside): out += "\n_\(e(aside))_\n"
                 case .list(let items):
                     out += "\n"
-                    for item in items { out += "- \(e(item))\n" }
+                    for item in items { out += "- \(b(item))\n" }
                 case .table(let table):
                     out += "\n| " + table.columns.map { e($0.title) }.joined(separator: " | ") + " |\n"
                     out += "| " + table.columns.map { $0.numeric ? "---:" : "---" }.joined(separator: " | ") + " |\n"
@@ -52,6 +54,31 @@ extension Transcript {
             if let byte = character.asciiValue, markdownActive.contains(byte) { out.append("\\") }
             out.append(character)
         }
+        return out
+    }
+
+    /// `markdownEscaped`, and a leading `-` `+` `=` or number followed by `.` or `)` (after
+    /// any spaces) escaped too, for text that begins a block: "1986. A good year" would be an
+    /// ordered list, "- also" or "+ x" a nested bullet, "---" a rule, "===" a heading's
+    /// underline. (`*`, `#` and `>` are escaped everywhere.)
+    static func markdownBlockEscaped(_ text: String) -> String {
+        var out = markdownEscaped(text)
+        let bytes = out.utf8
+        guard var index = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return out }
+        switch bytes[index] {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+            break
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            index =
+                bytes[index...].firstIndex { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? bytes.endIndex
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+            else { return out }
+            let after = bytes.index(after: index)
+            guard after == bytes.endIndex || bytes[after] == UInt8(ascii: " ") else { return out }
+        default:
+            return out
+        }
+        out.insert("\\", at: index)
         return out
     }
 }

@@ -80,6 +80,28 @@ struct PresenterRecordTests {
         #expect(record.html().contains("<blockquote>How might I &lt;lead&gt; this change with ease?</blockquote>"))
     }
 
+    /// A note that begins like Markdown's own blocks stays a line of text in the Presenter's
+    /// list ("1986. A good year" made an ordered list, "---" a rule, "- also" a nested bullet).
+    @Test(arguments: [
+        ("- also", "\\- also"), ("+ x", "\\+ x"), ("* x", "\\* x"), ("---", "\\---"), ("===", "\\==="),
+        ("# x", "\\# x"), ("> x", "\\> x"), ("1986. A good year", "1986\\. A good year"), ("3) third", "3\\) third"),
+        ("12.", "12\\."), ("  - indented", "  \\- indented"), ("1.5 hours - a while", "1.5 hours - a while"),
+        ("-5 degrees", "\\-5 degrees"), ("2026 plans", "2026 plans"),
+    ])
+    func aNoteStaysText(note: String, written: String) throws {
+        var transcript = try Self.council()
+        for k in transcript.notes.indices { transcript.notes[k].text = note }
+        let record = try transcript.presenterRecord()
+        let lines = record.markdown().split(separator: "\n").map(String.init)
+        #expect(lines.contains("- " + written), "\(lines)")
+        #expect(!lines.contains("- " + note) || note == written)
+        // The same text in a quote, a paragraph and a list, anywhere in a document.
+        let document = TranscriptDocument(
+            title: "t",
+            sections: [.init(id: "s", heading: nil, blocks: [.quote(note), .paragraph(note), .list([note])])])
+        #expect(document.markdown() == "# t\n\n> \(written)\n\n\(written)\n\n- \(written)\n")
+    }
+
     @Test func aSessionWithoutAPresenterIsToldSo() throws {
         let round = try TranscriptTests.scriptedRound().transcript()
         #expect(throws: Transcript.PresenterRecordError.noPresenter(protocolName: "Round")) {
