@@ -5,7 +5,9 @@ import ThinkingCore
 /// written with sorted keys and without spaces, so an action without a value reads
 /// `{"action":{"handOn":{}},"seq":6,"t":61.337,"wall":"2026-12-03T17:50:45.572Z"}`, and every
 /// line's `seq` comes right before its `t`. Anything that is not exactly that shape (a
-/// hand-edited line, an escape, an exponent) is left to the decoder, which reads it the same.
+/// hand-edited line, an escape, an exponent) is left to the decoder, which reads it the same;
+/// a number JSON does not allow (`07`, `1.5x`, a seq past `Int`) is not read at all, so the
+/// decoder refuses its line as it would have anyway.
 enum LineScan {
     /// The entry of an action line whose action has no value, or nil when the line is
     /// anything else.
@@ -114,23 +116,42 @@ enum LineScan {
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
         }
 
-        /// A non-negative whole number of at most 18 digits.
-        mutating func integer() -> Int? {
-            var value = 0
+        /// Whether a number just read ends here, as JSON wants it to: at `,`, `}` or
+        /// whitespace (`1.5x`, `1.5.5` or a digit past what was read do not end a number).
+        var atNumberEnd: Bool {
+            guard at < bytes.count else { return false }
+            let byte = bytes[at]
+            return byte == 0x2C || byte == 0x7D || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+
+        /// The whole part of a JSON number: `0`, or digits that do not start with `0`
+        /// (JSON has no `07`); nil for none, a leading zero, or more than `Int` holds.
+        mutating func whole() -> Int? {
             let start = at
-            while at < bytes.count, at - start < 18, (0x30...0x39).contains(bytes[at]) {
-                value = value * 10 + Int(bytes[at] - 0x30)
+            var value = 0
+            while at < bytes.count, (0x30...0x39).contains(bytes[at]) {
+                let (times, over) = value.multipliedReportingOverflow(by: 10)
+                let (sum, past) = times.addingReportingOverflow(Int(bytes[at] - 0x30))
+                guard !over, !past else { return nil }
+                value = sum
                 at += 1
             }
-            return at > start ? value : nil
+            guard at > start, bytes[start] != 0x30 || at - start == 1 else { return nil }
+            return value
+        }
+
+        /// A non-negative whole number, the whole value (it ends at `,`, `}` or a space).
+        mutating func integer() -> Int? {
+            guard let value = whole(), atNumberEnd else { return nil }
+            return value
         }
 
         /// Seconds written with at most three decimals (`61.337`, `0`, `-2.5`), as exact
-        /// milliseconds; nil for anything else (more decimals, an exponent).
+        /// milliseconds; nil for anything else (more decimals, an exponent, not a JSON number).
         mutating func milliseconds() -> Int64? {
             let negative = at < bytes.count && bytes[at] == 0x2D
             if negative { at += 1 }
-            guard let whole = integer(), whole < 1_000_000_000_000 else { return nil }
+            guard let whole = whole(), whole < 1_000_000_000_000 else { return nil }
             var ms = Int64(whole) * 1000
             if at < bytes.count, bytes[at] == 0x2E {
                 at += 1
@@ -144,19 +165,32 @@ enum LineScan {
                 }
                 guard at > start else { return nil }
             }
-            if at < bytes.count, bytes[at] == 0x65 || bytes[at] == 0x45 { return nil }
+            guard atNumberEnd else { return nil }
             return negative ? -ms : ms
         }
 
-        /// Any JSON number, through `Double`.
+        /// Any JSON number (`-`, a whole part without a leading zero, decimals, an
+        /// exponent), through `Double`; nil for anything JSON does not allow.
         mutating func number() -> Double? {
             let start = at
-            while at < bytes.count, at - start < 32,
-                (0x30...0x39).contains(bytes[at]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[at])
-            {
-                at += 1
+            func digits() -> Bool {
+                let first = at
+                while at < bytes.count, (0x30...0x39).contains(bytes[at]) { at += 1 }
+                return at > first
             }
-            guard at > start else { return nil }
+            if at < bytes.count, bytes[at] == 0x2D { at += 1 }
+            let wholeStart = at
+            guard digits(), bytes[wholeStart] != 0x30 || at - wholeStart == 1 else { return nil }
+            if at < bytes.count, bytes[at] == 0x2E {
+                at += 1
+                guard digits() else { return nil }
+            }
+            if at < bytes.count, bytes[at] == 0x65 || bytes[at] == 0x45 {
+                at += 1
+                if at < bytes.count, bytes[at] == 0x2B || bytes[at] == 0x2D { at += 1 }
+                guard digits() else { return nil }
+            }
+            guard atNumberEnd, at - start <= 32 else { return nil }
             return Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self))
         }
     }

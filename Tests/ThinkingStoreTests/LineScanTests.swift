@@ -28,6 +28,41 @@ struct LineScanTests {
         #expect(LineScan.seqAndTime(line, needsTime: true)?.t == decoded.t)
     }
 
+    /// Numbers JSON does not allow or that do not fit, and numbers in shapes the scan does not
+    /// read: whatever the scan reads, the decoder reads the same; what the decoder refuses, the
+    /// scan does not read (it read `07` as 7, `1.5x` as 1.5, a 20-digit seq as its first 18
+    /// digits).
+    @Test(arguments: [
+        #""seq":07,"t":1"#, #""seq":7,"t":01.5"#, #""seq":7,"t":-01.5"#, #""seq":7,"t":00"#, #""seq":7,"t":1.5x"#,
+        #""seq":7,"t":1x"#, #""seq":7,"t":1e3x"#, #""seq":7,"t":1.e3"#, #""seq":7,"t":01e3"#, #""seq":7,"t":1.5.5"#,
+        #""seq":7x,"t":1"#, #""seq":12345678901234567890,"t":1"#, #""seq":1234567890123456789,"t":1"#,
+        #""seq":-7,"t":1"#, #""seq":0,"t":0"#, #""seq": 7,"t":1"#, #""seq":7 ,"t":1"#, #""seq":7,"t": 1.5"#,
+        #""seq":7,"t":1.5 "#, #""seq":7,"t":-0"#, #""seq":7,"t":2.5E+2"#, #""seq":7,"t":1.2345"#,
+    ])
+    func numbersReadAsTheDecoderReadsThem(numbers: String) throws {
+        let wall = #""wall":"2026-12-03T17:50:45.572Z""#
+        for line in [
+            #"{"action":{"handOn":{}},\#(numbers),\#(wall)}"#, #"{"action":{"handOn":{}},\#(wall),\#(numbers)}"#,
+            #"{"fact":{"at":1,"what":{"paused":{}}},\#(numbers),\#(wall)}"#,
+            #"{"fact":{"at":1,"what":{"paused":{}}},\#(wall),\#(numbers)}"#,
+        ] {
+            let data = Data(line.utf8)
+            let decoded = try? JSONDecoder().decode(LogEntry.self, from: data)
+            if let scanned = LineScan.plainAction(data) { #expect(scanned == decoded, "\(line)") }
+            if let (seq, t) = SessionLoader.seqAndTime(data) {
+                #expect(decoded?.seq == seq && decoded?.t == t, "\(line): \(seq), \(t)")
+            }
+            if let seq = SessionLoader.topLevelSeq(data), let decoded { #expect(decoded.seq == seq, "\(line)") }
+        }
+        // A seq the decoder refuses is not read as any other.
+        let seqOnly = Data(#"{"fact":{"at":1,"what":{"paused":{}}},\#(numbers)}"#.utf8)
+        if (try? JSONDecoder().decode(LogEntry.self, from: Data(#"{"action":{"handOn":{}},\#(numbers),\#(wall)}"#.utf8)))
+            == nil, numbers.hasPrefix(#""seq":07"#) || numbers.contains("x,") || numbers.contains("67890,")
+        {
+            #expect(SessionLoader.topLevelSeq(seqOnly) == nil, "\(numbers)")
+        }
+    }
+
     @Test func otherShapesAreLeftToTheDecoder() throws {
         let lines = [
             #"{"action":{"addNote":{"text":"hi"}},"seq":4,"t":1,"wall":"2026-12-03T17:50:45.572Z"}"#,
