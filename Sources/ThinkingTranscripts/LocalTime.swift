@@ -29,6 +29,18 @@ public struct LocalTime: Sendable {
         return LocalTime(identifier: TimeZone.current.identifier) ?? .utc
     }
 
+    /// When the zone a transcript's log names is not known on this computer, the line that
+    /// says so for its problems (its times are then read in this computer's zone); nil when
+    /// the zone is known, or the log names none.
+    static func unknownZone(of transcript: Transcript) -> String? {
+        guard let name = transcript.zone, LocalTime(identifier: name) == nil else { return nil }
+        return
+            "The session's time zone \(safe(name)) is not known here: times are shown in \(safe(of(transcript).name))"
+    }
+
+    /// `Europe/Paris`, `UTC`.
+    var name: String { isUTC ? "UTC" : zone.identifier }
+
     /// Seconds east of UTC at that instant.
     func offset(at time: WallTime) -> Int {
         isUTC ? 0 : zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.milliseconds) / 1000))
@@ -43,7 +55,7 @@ public struct LocalTime: Sendable {
     /// `UTC+01:00 Europe/Paris`, `UTC`: the offset in force then, and the zone's name.
     func zoneName(at time: WallTime) -> String {
         if isUTC { return "UTC" }
-        return WallTime.zoneName(utcOffset: offset(at: time)) + " " + zone.identifier
+        return WallTime.zoneName(utcOffset: offset(at: time)) + " " + safe(zone.identifier)
     }
 }
 

@@ -79,7 +79,10 @@ extension Transcript {
     /// The transcript as a document, with times read in `local` (the session's own zone by
     /// default).
     public func document(local: LocalTime? = nil) -> TranscriptDocument {
-        DocumentBuilder(self, local: local ?? .of(self)).document()
+        DocumentBuilder(
+            self, local: local ?? .of(self), zoneProblem: local == nil ? LocalTime.unknownZone(of: self) : nil
+        )
+        .document()
     }
 
     /// `Round · What is going well for you? · Wed 2 Dec 2026, 16:25`: the protocol, the
@@ -99,9 +102,12 @@ struct DocumentBuilder {
     let transcript: Transcript
     let clock: LocalClock
     let names: [String]
+    /// The zone the log names is not known here, when the times are read in this computer's.
+    let zoneProblem: String?
 
-    init(_ transcript: Transcript, local: LocalTime) {
+    init(_ transcript: Transcript, local: LocalTime, zoneProblem: String? = nil) {
         self.transcript = transcript
+        self.zoneProblem = zoneProblem
         clock = LocalClock(local)
         names = transcript.people.map { TranscriptWords.shown($0, limit: 80) }
     }
@@ -278,7 +284,8 @@ struct DocumentBuilder {
     }
 
     func problems() -> Section? {
-        guard !transcript.problems.isEmpty else { return nil }
-        return Section(id: "problems", heading: "Problems", blocks: [.list(transcript.problems.map(safe))])
+        let problems = transcript.problems.map(safe) + [zoneProblem].compactMap { $0 }
+        guard !problems.isEmpty else { return nil }
+        return Section(id: "problems", heading: "Problems", blocks: [.list(problems)])
     }
 }

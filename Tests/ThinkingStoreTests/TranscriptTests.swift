@@ -86,6 +86,27 @@ struct TranscriptTests {
         #expect(text.contains("10:00:00  Ana"))
     }
 
+    /// A log from a zone this computer does not know: its times cannot be read where it was
+    /// run, and the transcript says so instead of shifting them silently; the zone's name is
+    /// shown as safely as any other text.
+    @Test func aZoneNotKnownHereIsAProblem() throws {
+        var log = ScriptedLog(Plans.round(["Ana", "Ben"]), zone: "Mars/Olympus\u{1B}[2J")
+        try log.act(.begin)
+        try log.at(.seconds(30), .handOn)
+        let transcript = try log.transcript()
+        let here = TimeZone.current.identifier
+        let shownIn = LocalTime(identifier: here) == nil || ["UTC", "Etc/UTC", "GMT"].contains(here) ? "UTC" : here
+        let line = "The session's time zone Mars/Olympus␛[2J is not known here: times are shown in \(shownIn)"
+        let problems = try #require(transcript.document().sections.first { $0.id == "problems" })
+        #expect(problems.blocks == [.list([line])])
+        for output in [transcript.showText(), transcript.markdown(), transcript.html()] {
+            #expect(!output.contains("\u{1B}"))
+        }
+        #expect(transcript.showText().contains(line))
+        // Told which zone to use, the document shifts nothing silently and says nothing.
+        #expect(!transcript.showText(local: .utc).contains("not known here"))
+    }
+
     @Test func theUndoneHandOnLeavesOneTurnForDev() throws {
         let transcript = try Self.scriptedRound().transcript()
         let dev = transcript.turns.filter { $0.person == 3 }
