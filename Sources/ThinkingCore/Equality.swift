@@ -216,7 +216,7 @@ struct PresenceTimeline {
     /// The people present at `t` (a change at `t` has happened).
     func presentPeople(at t: Duration) -> [PersonID] {
         var here = (0..<count).map { $0 < initial }
-        for change in changes where change.at <= t && change.person.index < count {
+        for change in changes where change.at <= t && here.indices.contains(change.person.index) {
             here[change.person.index] = change.arrived
         }
         return here.indices.filter { here[$0] }.map { PersonID($0) }

@@ -106,6 +106,21 @@ struct EqualityTests {
         #expect(equality.spreadLine == "Spread: nobody has spoken")
     }
 
+    /// A presence change for someone outside the roster (a hand-edited log, or a caller's
+    /// mistake) is ignored, whichever side of it they are: a negative id trapped.
+    @Test(arguments: [-1, -40, 2, 99])
+    func aPresenceChangeOutsideTheRosterIsIgnored(id: Int) {
+        let turn = TurnRecord(
+            step: 0, kind: .round, round: 1, turn: 1, person: 0, role: .member, startedAt: .seconds(10),
+            endedAt: .seconds(40), active: .seconds(30), allotted: nil, passed: false, endedBy: .thinker,
+            secondOffer: false, group: nil)
+        let equality = Equality(
+            count: 2, initial: 2, presenter: nil, turns: [turn], interruptions: [],
+            presence: [PresenceChange(at: .seconds(5), person: PersonID(id), arrived: false)], until: .seconds(60))
+        #expect(equality.people.map(\.fairShare) == [.seconds(15), .seconds(15)])
+        #expect(equality.people.map(\.present) == [.seconds(60), .seconds(60)])
+    }
+
     @Test func nobodySpokeYet() throws {
         let d = try Driver(Fixture.round(rounds: .fixed(1)), people: ["Ana", "Ben"])
         let equality = d.session.equality(until: .zero)
