@@ -23,7 +23,7 @@ extension Transcript {
         guard let presenter, people.holds(presenter) else { throw .noPresenter(protocolName: protocolName) }
         // The same names and local times as the transcript's own document.
         let builder = DocumentBuilder(self, local: local ?? .of(self))
-        let clock = builder.clock, name = builder.name
+        let clock = builder.clock, name = builder.name, inName = builder.inName, inText = builder.inText
         let presenterName = name(presenter)
         typealias Block = TranscriptDocument.Block
         var sections: [TranscriptDocument.Section] = []
@@ -57,14 +57,17 @@ extension Transcript {
                     .list(
                         stepNotes.map { note in
                             guard named, let person = note.person else { return safe(note.text) }
-                            return "\(name(person)): \(safe(note.text))"
+                            return "\(inName(person)): \(inText(note.text))"
                         }))
             }
             sections.append(.init(id: "step-\(step.number)", heading: safe(step.title), blocks: blocks))
         }
         let title =
-            "For \(presenterName) · "
-            + [framedQuestion.map { safe($0).truncated(toWidth: 60) }, clock.readable(started)]
+            "For \(TranscriptDocument.isolated(presenterName)) · "
+            + [
+                framedQuestion.map { TranscriptDocument.isolated(safe($0).truncated(toWidth: 60)) },
+                clock.readable(started),
+            ]
             .compactMap { $0 }.joined(separator: " · ")
         return TranscriptDocument(title: title, sections: sections)
     }

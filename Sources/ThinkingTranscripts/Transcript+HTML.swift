@@ -13,7 +13,7 @@ extension TranscriptDocument {
     public func html(language: String = "en", chart: (Chart) -> String = { _ in "" }) -> String {
         func e(_ s: String) -> String { Transcript.htmlEscaped(s) }
         var out = "<!DOCTYPE html>\n<html lang=\"\(e(language))\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        out += "<title>\(e(title))</title>\n<style>\n\(Transcript.htmlStyle)\n</style>\n</head>\n<body>\n"
+        out += "<title>\(e(Self.plain(title)))</title>\n<style>\n\(Transcript.htmlStyle)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(e(title))</h1>\n"
         for section in sections {
             out += "<section id=\"\(e(section.id))\">\n"
@@ -88,10 +88,15 @@ extension Transcript {
     }
 
     /// Text escaped for HTML and XML, in element content and in quoted attributes alike:
-    /// `&` `<` `>` `"` `'`. Pass it text already made safe.
+    /// `&` `<` `>` `"` `'`; a document's isolated text (`TranscriptDocument.isolated`) in
+    /// `<bdi>` (not for attributes, nor for the page's `<title>`: pass those `plain`). Pass it
+    /// text already made safe.
     static func htmlEscaped(_ text: String) -> String {
         // A byte scan first: most text has nothing to escape, and all five are ASCII.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        guard
+            text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+                || TranscriptDocument.hasIsolates(text)
+        else {
             return text
         }
         var out = ""
@@ -103,6 +108,8 @@ extension Transcript {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "\u{2068}": out += "<bdi>"
+            case "\u{2069}": out += "</bdi>"
             default: out.append(character)
             }
         }

@@ -5,9 +5,9 @@ extension TranscriptDocument {
     /// pipe tables with figures right-aligned. Syntax only: every piece of text has
     /// Markdown's active characters escaped (`markdownEscaped`).
     public func markdown() -> String {
-        func e(_ s: String) -> String { Transcript.markdownEscaped(s) }
+        func e(_ s: String) -> String { Transcript.markdownEscaped(TranscriptDocument.plain(s)) }
         // Text that begins a block: it must not begin another (a list, a rule, a heading).
-        func b(_ s: String) -> String { Transcript.markdownBlockEscaped(s) }
+        func b(_ s: String) -> String { Transcript.markdownBlockEscaped(TranscriptDocument.plain(s)) }
         var out = "# \(e(title))\n"
         for section in sections {
             if let heading = section.heading { out += "\n## \(e(heading))\n" }

@@ -26,7 +26,7 @@ private struct TextOut {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func line(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+        bytes.append(contentsOf: TranscriptDocument.plain(s).utf8)
         bytes.append(0x0A)
     }
 

@@ -55,7 +55,35 @@ public struct TranscriptDocument: Equatable, Sendable {
         case timeline, speaking
     }
 
-    /// Every piece of text in the document, in order: what a writer must show.
+    // MARK: - Isolated text
+
+    /// A name or typed text inside a running sentence, between the Unicode isolates FSI and
+    /// PDI as marks (`safe` never lets them through from what was typed, so they are the
+    /// document's own): HTML isolates it in `<bdi>`, so that a right-to-left name does not
+    /// carry the figures after it to its left ("محمد 1/0" read "1/0 محمد"); the other writers
+    /// drop the marks (`plain`).
+    static func isolated(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
+
+    /// Text without the marks of `isolated`: as it reads.
+    public static func plain(_ text: String) -> String {
+        guard hasIsolates(text) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar != "\u{2068}" && scalar != "\u{2069}" { out.append(scalar) }
+        return String(out)
+    }
+
+    /// Whether `text` holds a mark of `isolated` (E2 81 A8 or E2 81 A9 in UTF-8): a byte scan,
+    /// as most text has none.
+    static func hasIsolates(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous == (0xE2, 0x81), byte == 0xA8 || byte == 0xA9 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// Every piece of text in the document, in order, as it reads: what a writer must show.
     public var texts: [String] {
         var out = [title]
         for section in sections {
@@ -71,7 +99,7 @@ public struct TranscriptDocument: Equatable, Sendable {
                 }
             }
         }
-        return out.filter { !$0.isEmpty }
+        return out.filter { !$0.isEmpty }.map(Self.plain)
     }
 }
 
@@ -89,7 +117,10 @@ extension Transcript {
     /// question (the session's, else the Presenter's, else the first step's own), the start.
     func title(clock: LocalClock) -> String {
         let question = sessionQuestion ?? framedQuestion ?? steps.lazy.compactMap(\.question).first?.text
-        let parts = [safe(protocolName), question.map { safe($0).truncated(toWidth: 60) }, clock.readable(started)]
+        let parts = [
+            safe(protocolName), question.map { TranscriptDocument.isolated(safe($0).truncated(toWidth: 60)) },
+            clock.readable(started),
+        ]
         return parts.compactMap { $0 }.joined(separator: " · ")
     }
 }
@@ -115,6 +146,12 @@ struct DocumentBuilder {
     func name(_ person: PersonID) -> String {
         names.holds(person) ? names[person] : safe(transcript.name(person))
     }
+
+    /// A name inside a sentence (isolated: see `TranscriptDocument.isolated`).
+    func inName(_ person: PersonID) -> String { TranscriptDocument.isolated(name(person)) }
+
+    /// Typed text inside a sentence, made safe and isolated.
+    func inText(_ text: String) -> String { TranscriptDocument.isolated(safe(text)) }
 
     func time(_ wall: WallTime) -> String { clock.time(wall) }
 
@@ -150,21 +187,21 @@ struct DocumentBuilder {
 
     func step(_ step: Transcript.Step) -> Section {
         let id = "step-\(step.number)"
-        let heading = "Step \(step.number) · \(safe(step.title)) (\(step.kind.rawValue))"
+        let heading = "Step \(step.number) · \(inText(step.title)) (\(step.kind.rawValue))"
         guard step.reached else { return Section(id: id, heading: heading, blocks: [.aside("Not reached.")]) }
         var blocks: [Block] = []
         if let question = step.question {
-            blocks.append(.quote("\(TranscriptWords.questionLabel(question.source)): \(safe(question.text))"))
+            blocks.append(.quote("\(TranscriptWords.questionLabel(question.source)): \(inText(question.text))"))
         }
         if step.kind == .question, let framed = transcript.framedQuestion {
-            blocks.append(.paragraph("Framed: \(safe(framed))"))
+            blocks.append(.paragraph("Framed: \(inText(framed))"))
         }
         if step.to == .presenter, let presenter = transcript.presenter {
-            blocks.append(.paragraph("Directed to the Presenter, \(name(presenter))."))
+            blocks.append(.paragraph("Directed to the Presenter, \(inName(presenter))."))
         }
         for round in step.rounds {
             if step.kind == .round {
-                let starter = round.starter.map { "starts with \(name($0))" } ?? "starter unknown"
+                let starter = round.starter.map { "starts with \(inName($0))" } ?? "starter unknown"
                 blocks.append(
                     .subheading(
                         "Round \(round.number) · \(starter) · \(round.direction?.rawValue ?? "direction unknown")"))
@@ -190,8 +227,8 @@ struct DocumentBuilder {
             blocks.append(
                 .list(
                     notes.map { note in
-                        let whose = note.person.map { " (while \(name($0)) was thinking)" } ?? ""
-                        return "\(time(note.at))\(whose): \(safe(note.text))"
+                        let whose = note.person.map { " (while \(inName($0)) was thinking)" } ?? ""
+                        return "\(time(note.at))\(whose): \(inText(note.text))"
                     }))
         }
         return Section(id: id, heading: heading, blocks: blocks)
@@ -226,7 +263,7 @@ struct DocumentBuilder {
 
     func arrivals() -> Section? {
         guard let arrivals = transcript.arrivals, !arrivals.isEmpty else { return nil }
-        let items = arrivals.map { "\(time($0.at)): \(name($0.person)) \($0.arrived ? "arrived" : "left")" }
+        let items = arrivals.map { "\(time($0.at)): \(inName($0.person)) \($0.arrived ? "arrived" : "left")" }
         return Section(id: "arrivals", heading: "Arrivals and departures", blocks: [.list(items)])
     }
 
@@ -265,7 +302,7 @@ struct DocumentBuilder {
         if let presenter = figures.presenter {
             blocks.append(
                 .paragraph(
-                    "The Presenter, \(name(presenter.person)), spoke \(TranscriptWords.clock(presenter.speaking)): "
+                    "The Presenter, \(inName(presenter.person)), spoke \(TranscriptWords.clock(presenter.speaking)): "
                         + "their time is theirs, not a share of the members' rounds."))
         }
         blocks.append(.chart(.speaking))
@@ -273,7 +310,7 @@ struct DocumentBuilder {
     }
 
     func components() -> Section? {
-        let sections = transcript.components.sections(name: name, text: safe)
+        let sections = transcript.components.sections(name: inName, text: inText)
         guard !sections.isEmpty else { return nil }
         var blocks: [Block] = []
         for section in sections {

@@ -40,7 +40,9 @@ struct PresenterRecordTests {
 
     @Test func itHoldsTheQuestionTheIdeasAndTheAppreciation() throws {
         let record = try Self.council().presenterRecord()
-        #expect(record.title.hasPrefix("For Chloé · How might I <lead> this change with ease? · "))
+        #expect(
+            TranscriptDocument.plain(record.title).hasPrefix("For Chloé · How might I <lead> this change with ease? · ")
+        )
         #expect(
             record.sections.map(\.heading) == [
                 nil, "Your question", "Council round 1 of 3", "Council round 2 of 3", "Council round 3 of 3",
@@ -52,14 +54,18 @@ struct PresenterRecordTests {
         #expect(record.sections[2].blocks == [.list(["idea 1 from Ana", "idea 1 from 李"])])
         // The appreciation names who said it (attributed: true in council.yaml).
         let appreciation = try #require(record.sections.last)
+        guard case .list(let items)? = appreciation.blocks.first, appreciation.blocks.count == 1 else {
+            Issue.record("not one list: \(appreciation.blocks)")
+            return
+        }
         #expect(
-            appreciation.blocks == [
-                .list([
-                    "Ana: Ana appreciates your courage", "Ben: Ben appreciates your courage",
-                    "Dev: Dev appreciates your courage", "李: 李 appreciates your courage",
-                    "محمد: محمد appreciates your courage",
-                ])
+            items.map(TranscriptDocument.plain) == [
+                "Ana: Ana appreciates your courage", "Ben: Ben appreciates your courage",
+                "Dev: Dev appreciates your courage", "李: 李 appreciates your courage",
+                "محمد: محمد appreciates your courage",
             ])
+        // Name and words each isolated, for a page that mixes directions.
+        #expect(items.last == "\u{2068}محمد\u{2069}: \u{2068}محمد appreciates your courage\u{2069}")
     }
 
     @Test func itSaysNothingOfTimingsOrFigures() throws {

@@ -65,6 +65,7 @@ struct TranscriptHTMLTests {
         let allowed: Set<String> = [
             "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "table", "tr", "th", "td", "p",
             "blockquote", "ul", "li", "figure", "svg", "defs", "pattern", "rect", "line", "text", "circle", "section",
+            "bdi",
         ]
         #expect(Set(markup.elements.map(\.name)).subtracting(allowed).isEmpty)
         #expect(!html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"))
@@ -83,6 +84,32 @@ struct TranscriptHTMLTests {
             let shown = safe(name)
             let count = markup.text.components(separatedBy: shown).count - 1
             #expect(count >= 4, "\(shown) appears \(count) times")
+        }
+    }
+
+    /// A name inside a sentence is isolated (`<bdi>`), so that a right-to-left name does not
+    /// carry the figures after it to its left: "محمد 1/0" read "1/0 محمد". Other writers show
+    /// no mark of it.
+    @Test func namesInSentencesAreIsolated() throws {
+        let sessions = try TranscriptWritersTests.sessions()
+        let round = try #require(sessions.first { $0.0 == "round" }?.1)
+        let html = round.html()
+        #expect(html.contains("Turns and passes: <bdi>Ana</bdi> 1/1, <bdi>Zoë</bdi> 1/0, <bdi>李</bdi> 1/0, "))
+        #expect(html.contains("<bdi>محمد</bdi> 1/0"))
+        #expect(html.contains("<li>10:01:54: <bdi>Fox</bdi> arrived</li>"))
+        #expect(
+            html.contains("(while <bdi>李</bdi> was thinking): <bdi>a note with | pipes * and &lt;tags&gt;</bdi></li>"))
+        #expect(html.contains("<h3>Round 1 · starts with <bdi>Ana</bdi> · "))
+        #expect(html.contains("<title>Round · What is going well for you? · "))
+        let markup = try Self.parse(html)
+        #expect(markup.elements("bdi").count > 10)
+        // Names alone in a table cell or a chart's label need no isolating: cells are their own.
+        #expect(html.contains("<td>محمد</td>"))
+        for (_, transcript) in sessions {
+            for output in [transcript.showText(), transcript.markdown(), try transcript.json()] {
+                #expect(!output.unicodeScalars.contains { $0 == "\u{2068}" || $0 == "\u{2069}" })
+                #expect(!output.contains("bdi"))
+            }
         }
     }
 
