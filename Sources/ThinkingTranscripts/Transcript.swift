@@ -10,7 +10,8 @@ import ThinkingLog
 /// Durations are session time (pauses excluded where a field says "active"); wall times are
 /// the header's start plus monotonic time plus the clock gaps recorded up to that moment.
 public struct Transcript: Codable, Equatable, Sendable {
-    public static let currentFormat = 1
+    /// 2: the equality figures of the one rule (docs/DECISIONS.md, "One document, thin writers").
+    public static let currentFormat = 2
 
     public var format: Int
     /// The session's name (its log file's stem).

@@ -141,6 +141,8 @@ struct TranscriptTests {
         let turns = try #require(rounds.first?["turns"] as? [[String: Any]])
         #expect((turns.first?["active"] as? Double).map { abs($0 - 102.449) < 0.0005 } == true)
         #expect(json.contains("\"presenterApart\" : false"))
+        // Format 2: the equality figures of the one rule (see docs/DECISIONS.md).
+        #expect(object["format"] as? Int == 2 && Transcript.currentFormat == 2)
     }
 
     @Test func aTornOrRefusedLogIsListedNotFatal() throws {
