@@ -13,6 +13,7 @@ import Yams
 /// direction: anticlockwise  # clockwise | anticlockwise
 /// order: rotate             # given | rotate | random
 /// end-screen: figures       # thanks | figures (everyone's figures at the end, without t)
+/// language: fr              # en | fr | de | es | nl, or one of languages/CODE.yaml
 /// ```
 ///
 /// A flag on the command line wins over the file, the file over the built-in default. The file
@@ -43,6 +44,7 @@ public struct Settings: Equatable, Sendable {
     public var direction: Entry<Direction>?
     public var order: Entry<Order>?
     public var endScreen: Entry<EndScreen>?
+    public var language: Entry<String>?
     /// The file they came from (nil: no file, every setting is the built-in default).
     public var file: String?
 
@@ -54,7 +56,7 @@ public struct Settings: Equatable, Sendable {
     }
 
     /// The keys the file may hold, in the order `thinkenv settings` lists them.
-    public static let keys = ["theme", "turn", "bell", "on-time", "direction", "order", "end-screen"]
+    public static let keys = ["theme", "turn", "bell", "on-time", "direction", "order", "end-screen", "language"]
 
     /// The file's place: `$XDG_CONFIG_HOME/thinkenv/settings.yaml`, or under `$HOME/.config`.
     public static func path(in environment: [String: String]) -> String? {
@@ -66,19 +68,23 @@ public struct Settings: Equatable, Sendable {
     public static func load(environment: [String: String], themes: [String]) -> Result<Settings, ProtocolDiagnostics> {
         guard let path = path(in: environment) else { return .success(Settings()) }
         guard FileManager.default.fileExists(atPath: path) else { return .success(Settings()) }
-        return load(path: path, themes: themes)
+        return load(path: path, themes: themes, languages: LanguageCatalog.codes(in: environment))
     }
 
     /// Reads and checks the settings file at `path`.
-    public static func load(path: String, themes: [String]) -> Result<Settings, ProtocolDiagnostics> {
+    public static func load(
+        path: String, themes: [String], languages: [String] = Words.shippedCodes
+    ) -> Result<Settings, ProtocolDiagnostics> {
         switch ProtocolLoader.readFile(path) {
-        case .success(let bytes): load(bytes: bytes, file: path, themes: themes)
+        case .success(let bytes): load(bytes: bytes, file: path, themes: themes, languages: languages)
         case .failure(let problem): .failure(ProtocolDiagnostics([problem]))
         }
     }
 
     /// Reads settings from a file's bytes; `file` names it in problems.
-    public static func load(bytes: [UInt8], file: String, themes: [String]) -> Result<Settings, ProtocolDiagnostics> {
+    public static func load(
+        bytes: [UInt8], file: String, themes: [String], languages: [String] = Words.shippedCodes
+    ) -> Result<Settings, ProtocolDiagnostics> {
         let shape = "a mapping of settings such as theme: high-contrast"
         let root: Node
         switch ProtocolLoader.compose(bytes: bytes, file: file, shape: shape) {
@@ -86,7 +92,7 @@ public struct Settings: Equatable, Sendable {
         case .failure(let problems): return .failure(problems)
         }
         var reader = ProtocolReader(diagnostics: DiagnosticList(file: file))
-        var settings = reader.readSettings(root, themes: themes)
+        var settings = reader.readSettings(root, themes: themes, languages: languages)
         guard reader.diagnostics.isEmpty else {
             let inFileOrder = reader.diagnostics.reported.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             return .failure(ProtocolDiagnostics(inFileOrder))
@@ -97,7 +103,7 @@ public struct Settings: Equatable, Sendable {
 }
 
 extension ProtocolReader {
-    mutating func readSettings(_ root: Node, themes: [String]) -> Settings {
+    mutating func readSettings(_ root: Node, themes: [String], languages: [String]) -> Settings {
         var settings = Settings()
         guard
             let fields = fields(of: root, known: Settings.keys, shape: "a mapping of settings such as theme: mono")
@@ -106,17 +112,21 @@ extension ProtocolReader {
             guard let field = fields[key], let value = read(&self, field.value) else { return nil }
             return Settings.Entry(value: value, line: field.key.mark.map { $0.line } ?? 1)
         }
-        settings.theme = entry("theme") { reader, node in
-            guard let name = reader.scalar(node, key: "theme", expected: themes.joined(separator: " | ")) else {
-                return nil
+        func oneOf(_ names: [String], key: String) -> (inout ProtocolReader, Node) -> String? {
+            { reader, node in
+                guard let scalar = reader.scalar(node, key: key, expected: names.joined(separator: " | ")) else {
+                    return nil
+                }
+                let name = scalar.string.trimmed.lowercased()
+                guard names.contains(name) else {
+                    reader.problem(at: node, "\(key) is '\(scalar.string)'", expected: names.joined(separator: " | "))
+                    return nil
+                }
+                return name
             }
-            let theme = name.string.trimmed.lowercased()
-            guard themes.contains(theme) else {
-                reader.problem(at: node, "theme is '\(name.string)'", expected: themes.joined(separator: " | "))
-                return nil
-            }
-            return theme
         }
+        settings.theme = entry("theme", oneOf(themes, key: "theme"))
+        settings.language = entry("language", oneOf(languages, key: "language"))
         settings.turn = entry("turn") { $0.duration($1, key: "turn") }
         settings.bell = entry("bell") { $0.bool($1, key: "bell") }
         settings.onTime = entry("on-time") { reader, node in

@@ -6,20 +6,20 @@ public enum ClockText {
     /// For the first seconds after time, the clock says TIME in words before counting on.
     public static let timeWordFor: Duration = .seconds(10)
 
-    public static func big(_ state: RoomView.ClockState) -> String {
+    public static func big(_ state: RoomView.ClockState, words: Words = .english) -> String {
         switch state {
         case .remaining(let left): return DurationText.clock(roundedUp(left))
         case .elapsed(let taken): return DurationText.clock(taken)
-        case .over(let over): return over < timeWordFor ? "TIME" : "+" + DurationText.clock(over)
+        case .over(let over): return over < timeWordFor ? words[.timeWord] : "+" + DurationText.clock(over)
         }
     }
 
     /// The same, in a short line of ordinary text (small windows, the facilitator's view).
-    public static func small(_ state: RoomView.ClockState) -> String {
+    public static func small(_ state: RoomView.ClockState, words: Words = .english) -> String {
         switch state {
-        case .remaining(let left): return DurationText.clock(roundedUp(left)) + " left"
+        case .remaining(let left): return words.fill(.timeLeft, ["time": DurationText.clock(roundedUp(left))])
         case .elapsed(let taken): return DurationText.clock(taken)
-        case .over(let over): return "TIME +" + DurationText.clock(over)
+        case .over(let over): return words[.timeWord] + " +" + DurationText.clock(over)
         }
     }
 

@@ -45,6 +45,8 @@ public struct Controls: Equatable, Sendable {
     public var revealed = false
     /// Whether the end screen shows everyone's figures (`t`), not only "Thank you".
     public var showsFigures = false
+    /// The language of the messages (set by the model from the run's options).
+    public var words: Words = .english
 
     public init() {}
 
@@ -105,8 +107,8 @@ extension Controls {
             case .one(let person): return .act(.leave(person: person))
             case .several(let people):
                 let names = people.map { session.people[$0] }.joined(separator: ", ")
-                message = "That fits \(names): type more of the name, or a number."
-            case .none: message = "That is nobody present: type a name or a number from the order."
+                message = words.fill(.messageFitsSeveral, ["names": names])
+            case .none: message = words[.messageNobody]
             }
             return .none
         case .none:
@@ -122,7 +124,7 @@ extension Controls {
         case .editing(let text): questionDraft = text; return .none
         case .cancelled:
             // An empty Enter says what is wanted rather than doing nothing.
-            if key == .enter { message = "Type the Presenter's question first; Enter saves it." }
+            if key == .enter { message = words[.messageQuestionFirst] }
             questionDraft = ""
             return .none
         case .done(let text):

@@ -24,19 +24,22 @@ public final class DisplayModel: ScreenModel {
     private var shown: Session?
     private var now: Duration = .zero
     private let letters: NameLetters?
+    private let words: Words
 
-    public init(feed: SessionFeed, letters: NameLetters? = nil) {
+    public init(feed: SessionFeed, letters: NameLetters? = nil, words: Words = .english) {
         self.feed = feed
         self.letters = letters
+        self.words = words
         lookForSession = nil
         shown = feed.session
         now = feed.now()
     }
 
     /// A display that follows whatever session is running, and waits while none is.
-    public init(lookingFor: @escaping () -> SessionFeed?, letters: NameLetters? = nil) {
+    public init(lookingFor: @escaping () -> SessionFeed?, letters: NameLetters? = nil, words: Words = .english) {
         lookForSession = lookingFor
         self.letters = letters
+        self.words = words
         feed = lookingFor()
         shown = feed?.session
         now = feed?.now() ?? .zero
@@ -82,16 +85,17 @@ public final class DisplayModel: ScreenModel {
 
     public func render(width: Int, height: Int) -> ScreenBuffer {
         guard let shown else {
-            return Self.calm("Waiting for a session to start", detail: nil, width: width, height: height)
+            return Self.calm(words[.waitingForSession], detail: nil, width: width, height: height)
         }
         if controllerAway {
             return Self.calm(
-                "Paused — the facilitator will be back", detail: shown.plan.definition.name, width: width,
+                words[.pausedFacilitator], detail: shown.plan.definition.name, width: width,
                 height: height)
         }
         var screen = SessionScreen(session: shown, controls: Controls(), now: now)
         screen.audience = .room
         screen.letters = letters
+        screen.words = words
         return screen.render(width: width, height: height)
     }
 

@@ -1,35 +1,38 @@
 import ThinkingCore
 
 /// The words the screen gives to what the engine names: roles, where a step stands, the
-/// parts of a thinking partnership. The engine holds the enums; only the screen holds words.
-enum RoomWords {
-    static func role(_ role: RoomView.Role) -> String {
+/// parts of a thinking partnership, in the screen's language. The engine holds the enums; only
+/// the screen holds words.
+struct RoomWords {
+    var words: Words
+
+    func role(_ role: RoomView.Role) -> String {
         switch role {
-        case .member: "Member"
-        case .offeredAgain: "Offered again"
-        case .presenter: "Presenter"
-        case .thinker: "Thinker"
-        case .inDialogue: "Dialogue"
+        case .member: words[.roleMember]
+        case .offeredAgain: words[.roleOfferedAgain]
+        case .presenter: words[.rolePresenter]
+        case .thinker: words[.roleThinker]
+        case .inDialogue: words[.roleDialogue]
         }
     }
 
-    static func progress(_ progress: RoomView.Progress) -> String {
+    func progress(_ progress: RoomView.Progress) -> String {
         switch progress {
-        case .round(let number, of: let count?): "Round \(number) of \(count)"
-        case .round(let number, of: nil): "Round \(number)"
-        case .offeredAgain: "Offered again to those who passed"
-        case .pairsTurn(let number, of: let count): "Turn \(number) of \(count)"
+        case .round(let number, of: let count?): words.fill(.roundOf, ["n": "\(number)", "count": "\(count)"])
+        case .round(let number, of: nil): words.fill(.roundN, ["n": "\(number)"])
+        case .offeredAgain: words[.offeredAgainProgress]
+        case .pairsTurn(let number, of: let count): words.fill(.pairsTurnOf, ["n": "\(number)", "count": "\(count)"])
         }
     }
 
-    static func part(_ part: PartnershipPart) -> String {
+    func part(_ part: PartnershipPart) -> String {
         switch part {
-        case .explore: "Explore: what do you want to think about, and what are your thoughts?"
-        case .furtherGoal: "The further goal for this session"
-        case .assumptions: "Assumptions: what might be stopping you?"
-        case .incisiveQuestion: "The incisive question"
-        case .recordingTheQuestion: "Recording the incisive question"
-        case .appreciation: "Appreciation"
+        case .explore: words[.partExplore]
+        case .furtherGoal: words[.partFurtherGoal]
+        case .assumptions: words[.partAssumptions]
+        case .incisiveQuestion: words[.partIncisiveQuestion]
+        case .recordingTheQuestion: words[.partRecording]
+        case .appreciation: words[.partAppreciation]
         }
     }
 }

@@ -24,6 +24,8 @@ public struct RunOptions: Sendable {
     public var letters: NameLetters?
     /// The end screen opens on everyone's figures, not only "Thank you" (`t` still toggles).
     public var figuresAtEnd = false
+    /// The language of the screen's words.
+    public var words: Words = .english
 
     public init(bell: Bool = false, onTime: String? = nil) {
         self.bell = bell
@@ -60,6 +62,7 @@ public final class SessionModel: ScreenModel {
     ) {
         controls.message = message
         controls.showsFigures = options.figuresAtEnd
+        controls.words = options.words
         if let draft { controls.restore(draft, in: session) }
         self.session = session
         self.clock = clock
@@ -105,6 +108,7 @@ public final class SessionModel: ScreenModel {
         var screen = SessionScreen(session: session, controls: controls, now: now, warning: recorder.warning)
         if options.control { screen.audience = .facilitator }
         screen.letters = options.letters
+        screen.words = options.words
         return screen.render(width: width, height: height)
     }
 
@@ -124,7 +128,7 @@ public final class SessionModel: ScreenModel {
         do {
             let facts = try session.handle(action, at: now)
             if action != .tick || !facts.isEmpty { recorder.record(action, at: now, facts: facts) }
-            if let text = Self.confirmation(of: facts) {
+            if let text = Self.confirmation(of: facts).map({ options.words[$0] }) {
                 controls.confirmation = .init(text: text, until: now + Self.confirmationTime)
             }
             return effects + react(to: facts)
@@ -138,14 +142,14 @@ public final class SessionModel: ScreenModel {
     static let confirmationTime: Duration = .seconds(2)
 
     /// What a saved note, an interruption, an arrival or a departure says, quietly.
-    static func confirmation(of facts: [Fact]) -> String? {
+    static func confirmation(of facts: [Fact]) -> Word? {
         for fact in facts {
             switch fact.what {
-            case .noteAdded: return "Note saved."
-            case .incisiveQuestionKept: return "Incisive question kept."
-            case .interruptionNoted: return "Interruption noted."
-            case .personJoined: return "Arrival recorded."
-            case .personLeft: return "Departure recorded."
+            case .noteAdded: return .messageNoteSaved
+            case .incisiveQuestionKept: return .messageIncisiveKept
+            case .interruptionNoted: return .messageInterruptionNoted
+            case .personJoined: return .messageArrival
+            case .personLeft: return .messageDeparture
             default: continue
             }
         }

@@ -31,7 +31,7 @@ extension SessionScreen {
     /// The line "Next: Ben · Then: Council round 2" above the components line; returns
     /// what is left above it.
     func drawComingNext(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) -> Rect {
-        let text = Self.comingNext(view)
+        let text = Self.comingNext(view, words: words)
         guard !text.isEmpty, area.height > 4 else { return area }
         let (rest, line) = area.splitBottom(1)
         buffer.writeCentred(text, y: line.y, in: line, style: .accent)
@@ -39,18 +39,22 @@ extension SessionScreen {
     }
 
     /// What comes next, for the facilitator: the next person, then the next step's title.
-    static func comingNext(_ view: RoomView) -> String {
+    static func comingNext(_ view: RoomView, words: Words = .english) -> String {
         var parts: [String] = []
         switch view.phase {
         case .ready:
-            if let first = view.order.first { parts.append("Next: \(first.name) starts") }
+            if let first = view.order.first { parts.append(words.fill(.nextStarts, ["name": first.name])) }
         case .turn:
-            if let next = view.order.first(where: { $0.status == .next }) { parts.append("Next: \(next.name)") }
+            if let next = view.order.first(where: { $0.status == .next }) {
+                parts.append(words.fill(.nextIs, ["name": next.name]))
+            }
         case .complete:
-            parts.append("Next: end the session (q)")
+            parts.append(words[.nextEnd])
         default: break
         }
-        if let next = view.nextStepTitle, view.phase != .complete { parts.append("Then: \(next)") }
+        if let next = view.nextStepTitle, view.phase != .complete {
+            parts.append(words.fill(.thenStep, ["title": next]))
+        }
         return parts.joined(separator: " · ")
     }
 }

@@ -7,19 +7,19 @@ extension SessionScreen {
     func drawSummary(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
         guard audience == .facilitator || controls.showsFigures else {
             let middle = area.y + area.height / 2
-            buffer.writeCentred("Thank you", y: middle - 2, in: area, style: Style.name.emphasised)
-            let length = view.length.map { "The session took \(DurationText.format($0))." } ?? ""
-            let done = view.phase == .finished ? "Session finished" : "Every step is done"
+            buffer.writeCentred(words[.thankYou], y: middle - 2, in: area, style: Style.name.emphasised)
+            let length = view.length.map { words.fill(.sessionTook, ["time": DurationText.format($0)]) } ?? ""
+            let done = words[view.phase == .finished ? .sessionFinished : .everyStepDone]
             buffer.writeCentred(done, y: middle, in: area, style: .normal)
             buffer.writeCentred(length, y: middle + 1, in: area, style: .quiet)
             return
         }
         guard let equality = view.equality else { return }
         var y = area.y
-        let finished = view.phase == .finished ? "Session finished" : "Every step is done"
+        let finished = words[view.phase == .finished ? .sessionFinished : .everyStepDone]
         buffer.writeCentred(finished, y: y, in: area, style: Style.name.emphasised)
         y += 2
-        let table = Self.equalityTable(equality, names: view.names, width: area.width - 2)
+        let table = Self.equalityTable(equality, names: view.names, width: area.width - 2, words: words)
         let x = area.x + max(1, (area.width - (table.map(\.displayWidth).max() ?? 0)) / 2)
         buffer.write(table[0], x: x, y: y, style: .quiet)
         y += 1
@@ -37,8 +37,10 @@ extension SessionScreen {
     /// The end's figures as aligned rows, the header first: each column as wide as its widest
     /// cell, numbers right-aligned under their headings. The Presenter's share and fair share
     /// read "—" (their time is apart from the members').
-    static func equalityTable(_ equality: Equality, names: [String], width: Int) -> [String] {
-        let headers = ["Turns", "Passes", "Time", "Share", "Fair share"]
+    static func equalityTable(_ equality: Equality, names: [String], width: Int, words: Words = .english) -> [String] {
+        let headers = [
+            words[.figureTurns], words[.figurePasses], words[.figureTime], words[.figureShare], words[.figureFairShare],
+        ]
         let rows = equality.people.map { person in
             [
                 String(person.turns), String(person.passes), DurationText.clock(person.speaking),
@@ -46,44 +48,47 @@ extension SessionScreen {
             ]
         }
         let widths = headers.indices.map { column in
-            rows.reduce(headers[column].count) { max($0, $1[column].displayWidth) }
+            rows.reduce(headers[column].displayWidth) { max($0, $1[column].displayWidth) }
         }
         let figuresWidth = widths.reduce(0) { $0 + $1 + 3 }
         let labels = equality.people.map { person in
-            neutralised(names.holds(person.person) ? names[person.person] : "person \(person.person.number)")
-                + (person.presenter ? " (Presenter)" : "")
+            neutralised(
+                names.holds(person.person)
+                    ? names[person.person] : words.fill(.personN, ["n": "\(person.person.number)"]))
+                + (person.presenter ? " " + words[.presenterMark] : "")
         }
         let nameWidth = min(max(4, width - figuresWidth), max(4, labels.map(\.displayWidth).max() ?? 4))
         func line(_ label: String, _ cells: [String]) -> String {
             label.truncated(toWidth: nameWidth).padded(nameWidth)
                 + zip(cells, widths).map { "   " + $0.leftPadded($1) }.joined()
         }
-        return [line("Name", headers)] + zip(labels, rows).map { line($0, $1) }
+        return [line(words[.figureName], headers)] + zip(labels, rows).map { line($0, $1) }
     }
 
     func drawHelp(into buffer: inout ScreenBuffer) {
         let keys: [(String, String)] = [
-            ("Space, Enter", "the thinker has finished (hand on); begins a step"),
-            ("p", "pass (offered again at the end of the round)"),
-            ("u", "undo the last hand-on or pass"),
-            ("z", "pause / resume every clock"),
-            ("n", "type a note, where the step records notes"),
-            ("i", "note an interruption (time only; the clock goes on)"),
-            ("c", "the ten components"),
-            ("+, -", "someone arrives (type the name) / leaves (number or name)"),
-            ("h", "hide / show the key line"),
-            ("Ctrl-R", "while typing a note: show it on this screen (the room reads it too)"),
-            ("t", "at the end: everyone's turns and time (the room sees \"Thank you\")"),
-            ("?", "this list"),
-            ("q, Ctrl-C", "end the session (it can be resumed)"),
-            ("In pairs", "Space asks whether to swap early"),
-            ("Council", "the Presenter's question is typed at its step; Enter saves"),
+            ("Space, Enter", words[.helpHandOn]),
+            ("p", words[.helpPass]),
+            ("u", words[.helpUndo]),
+            ("z", words[.helpPause]),
+            ("n", words[.helpNote]),
+            ("i", words[.helpInterruption]),
+            ("c", words[.helpComponents]),
+            ("+, -", words[.helpArriveLeave]),
+            ("h", words[.helpHide]),
+            ("Ctrl-R", words[.helpCtrlR]),
+            ("t", words[.helpFigures]),
+            ("?", words[.helpThisList]),
+            ("q, Ctrl-C", words[.helpQuit]),
+            (words[.helpInPairs], words[.helpInPairsText]),
+            (words[.helpCouncil], words[.helpCouncilText]),
         ]
-        drawCard(title: "Keys", rows: keys, into: &buffer)
+        drawCard(title: words[.keysTitle], rows: keys, into: &buffer)
     }
 
     func drawComponents(into buffer: inout ScreenBuffer) {
-        drawCard(title: "The ten components", rows: Component.allCases.map { ($0.rawValue, $0.line) }, into: &buffer)
+        let rows = Component.allCases.map { (words.name(of: $0), words.line(of: $0)) }
+        drawCard(title: words[.componentsTitle], rows: rows, into: &buffer)
     }
 
     private func drawCard(title: String, rows: [(String, String)], into buffer: inout ScreenBuffer) {
@@ -92,14 +97,14 @@ extension SessionScreen {
         var y = area.y + max(0, (area.height - rows.count * spacing - 3) / 2)
         buffer.writeCentred(title, y: y, in: area, style: Style.name.emphasised)
         y += 2
-        let keyWidth = rows.map { $0.0.count }.max() ?? 0
+        let keyWidth = rows.map { $0.0.displayWidth }.max() ?? 0
         let x = area.x + max(0, (area.width - min(area.width, keyWidth + 3 + 80)) / 2)
         for (key, text) in rows where y < area.maxY - 1 {
             buffer.write(key, x: x, y: y, style: Style.accent.emphasised)
             buffer.writeTruncated(text, x: x + keyWidth + 3, y: y, width: area.maxX - x - keyWidth - 3)
             y += spacing
         }
-        buffer.writeCentred("Any key returns", y: area.maxY - 1, in: area, style: .quiet)
+        buffer.writeCentred(words[.keysAnyReturns], y: area.maxY - 1, in: area, style: .quiet)
     }
 
     func drawDialog(_ lines: [String], into buffer: inout ScreenBuffer) {

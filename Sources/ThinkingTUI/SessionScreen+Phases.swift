@@ -11,7 +11,8 @@ extension SessionScreen {
             let line: Rect
             (rest, line) = rest.splitBottom(2)
             buffer.writeCentred(
-                "Part \(part.number) of \(PartnershipPart.allCases.count) · \(RoomWords.part(part))", y: line.y,
+                words.fill(.partOf, ["n": "\(part.number)", "count": "\(PartnershipPart.allCases.count)"]) + " · "
+                    + RoomWords(words: words).part(part), y: line.y,
                 in: line,
                 style: .quiet)
         }
@@ -30,19 +31,21 @@ extension SessionScreen {
         // A role is said only where it means something: not "Member" in a plain round or a
         // timed talk, where everyone is one.
         let meaningful = view.role.flatMap { $0 == .member && view.presenter == nil ? nil : $0 }
-        var role = meaningful.map(RoomWords.role) ?? ""
-        if let recipient = view.recipient { role += " · appreciation for \(recipient)" }
-        if let partner = view.partner { role += " · Partner: \(partner)" }
+        var role = meaningful.map(RoomWords(words: words).role) ?? ""
+        if let recipient = view.recipient { role += " · " + words.fill(.appreciationFor, ["name": recipient]) }
+        if let partner = view.partner { role += " · " + words.fill(.partnerIs, ["name": partner]) }
         buffer.writeCentred(role, y: line.y, in: line, style: .quiet)
         // Just above the minimum size no row may be left for the clock: the time goes in words here.
-        let cramped = below.height <= 2 ? view.clock.map(ClockText.small) : nil
+        let cramped = below.height <= 2 ? view.clock.map { ClockText.small($0, words: words) } : nil
         (line, below) = below.splitTop(1)
         if case .over(let over) = view.clock {
             buffer.writeCentred(
-                "TIME · over by \(DurationText.clock(over))", y: line.y, in: line, style: Style.clockOvertime.emphasised
+                words.fill(.timeOverBy, ["time": DurationText.clock(over)]), y: line.y, in: line,
+                style: Style.clockOvertime.emphasised
             )
         } else if let allotted = view.allotted {
-            let text = [cramped, "of \(DurationText.format(allotted))"].compactMap { $0 }.joined(separator: " · ")
+            let text = [cramped, words.fill(.ofAllotted, ["time": DurationText.format(allotted)])].compactMap { $0 }
+                .joined(separator: " · ")
             buffer.writeCentred(text, y: line.y, in: line, style: .quiet)
         } else if let cramped {
             buffer.writeCentred(cramped, y: line.y, in: line, style: .quiet)
@@ -54,12 +57,14 @@ extension SessionScreen {
         let rest = drawQuestion(view.question, into: &buffer, area: area)
         let lines = view.pairs.map { pair -> String in
             guard let thinker = pair.thinker else {
-                return pair.partners.joined(separator: " & ") + ": resting (the trio's third turn)"
+                return words.fill(.pairResting, ["names": pair.partners.joined(separator: " \(words[.and]) ")])
             }
             let listeners = pair.partners.joined(separator: ", ")
-            return "\(thinker) thinks · \(listeners) \(pair.partners.count > 1 ? "listen" : "listens")"
+            return pair.partners.count > 1
+                ? words.fill(.pairThinksListen, ["thinker": thinker, "listeners": listeners])
+                : words.fill(.pairThinksListens, ["thinker": thinker, "listener": listeners])
         }
-        let grid = ListGrid(lines, width: rest.width, rows: rest.height / 2)
+        let grid = ListGrid(lines, width: rest.width, rows: rest.height / 2, words: words)
         let (clockArea, list) = rest.splitBottom(grid.rows + 1)
         for (index, line) in grid.lines.enumerated() {
             let cell = grid.cell(index, in: Rect(x: list.x, y: list.y + 1, width: list.width, height: grid.rows))
@@ -67,7 +72,7 @@ extension SessionScreen {
         }
         let (label, clock) = clockArea.splitTop(1)
         buffer.writeCentred(
-            "Thinkers think, partners give attention · the room swaps at time", y: label.y, in: label, style: .quiet)
+            words[.pairsExplained], y: label.y, in: label, style: .quiet)
         drawClock(view.clock, into: &buffer, area: clock)
     }
 
@@ -77,15 +82,15 @@ extension SessionScreen {
         let rest = drawQuestion(view.question, into: &buffer, area: area)
         var footer: [(String, Style)] = []
         if let turn = view.turnTime {
-            footer.append(("\(DurationText.format(turn)) each way, on one shared clock", .quiet))
+            footer.append((words.fill(.eachWay, ["time": DurationText.format(turn)]), .quiet))
         }
-        if audience != .room { footer.append(("Space starts the clock", .accent)) }
+        if audience != .room { footer.append((words[.spaceStartsClock], .accent)) }
         let (top, bottom) = rest.splitBottom(footer.count + 1)
         for (offset, (text, style)) in footer.enumerated() {
             buffer.writeCentred(text, y: bottom.y + 1 + offset, in: bottom, style: style)
         }
         let (titleLine, list) = top.splitTop(2)
-        buffer.writeCentred(view.stepTitle ?? "Thinking pairs", y: titleLine.y, in: titleLine, style: .quiet)
+        buffer.writeCentred(view.stepTitle ?? words[.thinkingPairs], y: titleLine.y, in: titleLine, style: .quiet)
         drawGroups(view.groups, into: &buffer, area: list)
     }
 
@@ -94,7 +99,8 @@ extension SessionScreen {
     func drawGroups(_ groups: [[String]], into buffer: inout ScreenBuffer, area: Rect) {
         let texts = groups.map { group in
             group.count > 2
-                ? group.dropLast().joined(separator: ", ") + " & " + group.last! : group.joined(separator: " & ")
+                ? group.dropLast().joined(separator: ", ") + " \(words[.and]) " + group.last!
+                : group.joined(separator: " \(words[.and]) ")
         }
         guard !texts.isEmpty, area.height > 0 else { return }
         let columns = texts.count > 4 && area.width >= 100 ? 2 : 1
@@ -105,7 +111,7 @@ extension SessionScreen {
             audience == .facilitator || perGroup < 5
             ? nil : letters?.layout(for: texts, width: columnWidth - 4, rows: perGroup - 1)
         guard let layout, let letters else {
-            let grid = ListGrid(texts, width: area.width, rows: area.height)
+            let grid = ListGrid(texts, width: area.width, rows: area.height, words: words)
             let block = Rect(
                 x: area.x, y: area.y + max(0, (area.height - grid.rows) / 2), width: area.width, height: grid.rows)
             for (index, text) in grid.lines.enumerated() {
@@ -134,36 +140,38 @@ extension SessionScreen {
         var lines: [(String, Style)] = [(view.stepTitle ?? "", Style.name.emphasised), ("", .normal)]
         switch view.stepKind {
         case .round:
-            if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
+            if let first = view.order.first { lines.append((words.fill(.starts, ["name": first.name]), .normal)) }
             if let turn = view.turnTime {
-                lines.append(("Each turn: \(DurationText.format(turn)), the same for everyone", .quiet))
+                lines.append((words.fill(.eachTurnSame, ["time": DurationText.format(turn)]), .quiet))
             }
             if let recipient = view.recipient {
-                lines.append(("Appreciation of \(recipient)", .quiet))
+                lines.append((words.fill(.appreciationOf, ["name": recipient]), .quiet))
             }
         case .pairs:
             if let turn = view.turnTime {
-                lines.append(("\(DurationText.format(turn)) each way, on one shared clock", .normal))
+                lines.append((words.fill(.eachWay, ["time": DurationText.format(turn)]), .normal))
             }
         case .talk:
-            if let first = view.order.first { lines.append(("\(first.name) starts", .normal)) }
+            if let first = view.order.first { lines.append((words.fill(.starts, ["name": first.name]), .normal)) }
             if let turn = view.turnTime {
-                lines.append(("\(DurationText.format(turn)) each, the same for everyone", .quiet))
+                lines.append((words.fill(.eachSame, ["time": DurationText.format(turn)]), .quiet))
             }
         case .dialogue:
-            lines.append(("Two people, turns back and forth", .normal))
-            if let time = view.stepLimit { lines.append(("\(DurationText.format(time)) in all", .quiet)) }
+            lines.append((words[.twoPeople], .normal))
+            if let time = view.stepLimit {
+                lines.append((words.fill(.inAll, ["time": DurationText.format(time)]), .quiet))
+            }
         case .discussion:
-            lines.append(("Anyone speaks, in any order; nobody is cut off", .normal))
+            lines.append((words[.anyoneSpeaks], .normal))
         case .partnership:
-            lines.append(("Six parts, at the thinker's pace", .normal))
+            lines.append((words[.sixParts], .normal))
         case .presenter:
             if let presenter = view.presenter {
-                lines.append(("Presenter: \(presenter)", .normal))
+                lines.append((words.fill(.presenterIs, ["name": presenter]), .normal))
             }
         default: break
         }
-        if audience != .room { lines += [("", .normal), ("Space begins", .accent)] }
+        if audience != .room { lines += [("", .normal), (words[.spaceBegins], .accent)] }
         let top = rest.y + max(0, (rest.height - lines.count) / 2)
         for (offset, (text, style)) in lines.enumerated() where top + offset < rest.maxY {
             buffer.writeCentred(text, y: top + offset, in: rest, style: style)
@@ -173,9 +181,9 @@ extension SessionScreen {
     func drawQuestionStep(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
         let middle = area.y + area.height / 2
         buffer.writeCentred(
-            view.stepTitle ?? "The Presenter's question", y: middle - 4, in: area, style: Style.name.emphasised)
+            view.stepTitle ?? words[.presentersQuestion], y: middle - 4, in: area, style: Style.name.emphasised)
         buffer.writeCentred(
-            "\(view.thinker ?? "The Presenter") frames the question, in their own words", y: middle - 2, in: area,
+            words.fill(.framesQuestion, ["name": view.thinker ?? words[.thePresenter]]), y: middle - 2, in: area,
             style: .quiet)
         guard audience != .room else { return }
         let width = area.width - 8
@@ -183,7 +191,7 @@ extension SessionScreen {
         for (offset, line) in lines.enumerated() {
             buffer.write(line, x: area.x + 4, y: middle + offset, style: .accent)
         }
-        buffer.writeCentred("Enter saves it · Esc clears", y: middle + 4, in: area, style: .quiet)
+        buffer.writeCentred(words[.enterSavesEscClears], y: middle + 4, in: area, style: .quiet)
     }
 
     func drawDiscussion(_ view: RoomView, into buffer: inout ScreenBuffer, area: Rect) {
@@ -191,9 +199,9 @@ extension SessionScreen {
         rest = drawTotals(view.totals, numbered: true, into: &buffer, area: rest)
         guard view.thinker != nil else {
             let middle = rest.y + rest.height / 2
-            buffer.writeCentred("Open discussion", y: middle - 1, in: rest, style: Style.name.emphasised)
+            buffer.writeCentred(words[.openDiscussion], y: middle - 1, in: rest, style: Style.name.emphasised)
             buffer.writeCentred(
-                "Whoever wishes to speak; the facilitator marks who", y: middle + 1, in: rest, style: .quiet)
+                words[.whoeverWishes], y: middle + 1, in: rest, style: .quiet)
             return
         }
         let slot = nameSlot(in: buffer, available: rest.height - 2)
@@ -205,7 +213,7 @@ extension SessionScreen {
         (line, below) = below.splitTop(nameRows)
         drawName(view.thinker, slot: slot, into: &buffer, area: line)
         (line, below) = below.splitTop(2)
-        buffer.writeCentred("speaking · nobody is cut off", y: line.y, in: line, style: .quiet)
+        buffer.writeCentred(words[.speakingNotCutOff], y: line.y, in: line, style: .quiet)
         drawClock(view.clock, into: &buffer, area: below)
     }
 
@@ -322,9 +330,9 @@ extension SessionScreen {
         let parts = order.map { entry -> (String, Style) in
             switch entry.status {
             case .spoke: ("✓ " + entry.name, .quiet)
-            case .passed: ("– " + entry.name + " (passed)", .quiet)
+            case .passed: ("– " + words.fill(.orderPassed, ["name": entry.name]), .quiet)
             case .thinking: ("▶ " + entry.name, Style.accent.emphasised)
-            case .next: ("next: " + entry.name, .normal)
+            case .next: (words.fill(.orderNext, ["name": entry.name]), .normal)
             case .waiting: ("· " + entry.name, .normal)
             }
         }
@@ -356,7 +364,7 @@ extension SessionScreen {
     /// size whose redraws stay cheap (the projector-sized glyphs on a projector-sized window).
     func clockHeight(_ clock: RoomView.ClockState?, in buffer: ScreenBuffer, area: Rect) -> Int {
         guard let clock else { return 0 }
-        let text = ClockText.big(clock)
+        let text = ClockText.big(clock, words: words)
         return BigClock.size(for: text, fitting: area.width, height: min(area.height, clockCap(in: buffer)))?.height
             ?? 1
     }
@@ -374,7 +382,7 @@ extension SessionScreen {
         let rows = clockHeight(clock, in: buffer, area: area)
         let rect = Rect(x: area.x, y: area.y, width: area.width, height: max(1, rows))
         let style: Style = if case .over = clock { .clockOvertime } else { .clock }
-        BigClock.draw(ClockText.big(clock), in: rect, buffer: &buffer, style: style)
+        BigClock.draw(ClockText.big(clock, words: words), in: rect, buffer: &buffer, style: style)
     }
 }
 
@@ -386,14 +394,16 @@ struct ListGrid {
     let rows: Int
     let columnWidth: Int
 
-    init(_ all: [String], width: Int, rows maxRows: Int) {
+    init(_ all: [String], width: Int, rows maxRows: Int, words: Words = .english) {
         let maxRows = max(1, maxRows)
         let widest = (all.map(\.displayWidth).max() ?? 0) + 3
         let wanted = all.count > 4 && width >= 100 ? 2 : 1
         let columns = min(max(1, width / widest), max(wanted, (all.count + maxRows - 1) / maxRows))
         rows = min(maxRows, max(1, (all.count + columns - 1) / columns))
         let places = rows * columns
-        lines = all.count > places ? all.prefix(places - 1) + ["+ \(all.count - places + 1) more"] : all
+        lines =
+            all.count > places
+            ? all.prefix(places - 1) + [words.fill(.moreNotShown, ["count": "\(all.count - places + 1)"])] : all
         columnWidth = width / columns
     }
 

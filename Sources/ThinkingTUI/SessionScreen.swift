@@ -16,6 +16,8 @@ public struct SessionScreen {
     public var audience: Audience = .shared
     /// Big names from a real font; without one, the block letters of `NameBanner`.
     public var letters: NameLetters?
+    /// The language of every word drawn (names, questions and titles are the room's own).
+    public var words: Words = .english
 
     public init(view: RoomView, controls: Controls, warning: String? = nil) {
         self.view = view
@@ -54,15 +56,11 @@ public struct SessionScreen {
         }
         switch controls.overlay {
         case .confirmQuit:
-            drawDialog(["End the session? It can be resumed.", "y: end now    any other key: go back"], into: &buffer)
+            drawDialog([words[.confirmQuit], words[.confirmQuitKeys]], into: &buffer)
         case .confirmSwap:
-            drawDialog(
-                [
-                    "Swap the whole room now, before time?", "The time belongs to the thinker.",
-                    "y: swap early    any other key: go back",
-                ], into: &buffer)
+            drawDialog([words[.confirmSwap], words[.confirmSwapWhy], words[.confirmSwapKeys]], into: &buffer)
         case .confirmEndStep:
-            drawDialog(["End this step now and move on?", "y: end the step    any other key: go back"], into: &buffer)
+            drawDialog([words[.confirmEndStep], words[.confirmEndStepKeys]], into: &buffer)
         default: break
         }
         return buffer
@@ -76,23 +74,29 @@ public struct SessionScreen {
         let step = view.stepTitle.flatMap { $0 == view.protocolName ? nil : $0 }
         let title = [view.protocolName, step].compactMap { $0 }.joined(separator: " · ")
         var right: [String] = []
-        if let progress = view.progress { right.append(RoomWords.progress(progress)) }
-        if let number = view.stepNumber { right.append("Step \(number) of \(view.stepCount)") }
+        let room = RoomWords(words: words)
+        func usedOf(_ used: Duration, _ total: Duration) -> String {
+            words.fill(.usedOf, ["used": DurationText.clock(used), "total": DurationText.format(total)])
+        }
+        if let progress = view.progress { right.append(room.progress(progress)) }
+        if let number = view.stepNumber {
+            right.append(words.fill(.stepOf, ["n": "\(number)", "count": "\(view.stepCount)"]))
+        }
         if let item = view.item {
-            let budget = item.budget.map { " · \(DurationText.clock(item.used)) of \(DurationText.format($0))" } ?? ""
-            right.append("Item \(item.number) of \(item.count)\(budget)")
+            let budget = item.budget.map { " · " + usedOf(item.used, $0) } ?? ""
+            right.append(words.fill(.itemOf, ["n": "\(item.number)", "count": "\(item.count)"]) + budget)
         }
         if let time = view.stepTime {
-            right.append("\(DurationText.clock(time.used)) of \(DurationText.format(time.total))")
+            right.append(usedOf(time.used, time.total))
         } else if let budget = view.budget {
-            right.append("\(DurationText.clock(budget.used)) of \(DurationText.format(budget.total))")
+            right.append(usedOf(budget.used, budget.total))
         }
         let rightText = right.joined(separator: " · ")
         buffer.writeTruncated(
             title, x: 1, y: top.y, width: max(0, top.width - rightText.displayWidth - 4), style: .quiet)
         buffer.write(rightText, x: max(1, top.maxX - 1 - rightText.displayWidth), y: top.y, style: .quiet)
         if view.paused {
-            let paused = audience == .room ? " PAUSED " : " PAUSED · z resumes "
+            let paused = " " + words[audience == .room ? .paused : .pausedResume] + " "
             buffer.writeCentred(paused, y: top.y, in: top, style: .inverse)
         }
         (top, rest) = rest.splitTop(1)
@@ -108,7 +112,8 @@ public struct SessionScreen {
             let line: Rect
             (rest, line) = rest.splitBottom(1)
             buffer.writeCentred(
-                view.components.map(\.rawValue).joined(separator: " · "), y: line.y, in: line, style: .quiet)
+                view.components.map { words.name(of: $0) }.joined(separator: " · "), y: line.y, in: line,
+                style: .quiet)
         }
         if audience == .facilitator { rest = drawComingNext(view, into: &buffer, area: rest) }
         // A line being typed that is too long for one row takes up to four: the prompt and its
@@ -124,8 +129,10 @@ public struct SessionScreen {
         } else if let (prompt, draft, help) = inputLine {
             if audience == .shared, controls.typesPrivately, !controls.revealed {
                 // The room reads this screen too: what is being typed stays the facilitator's.
-                let count = draft.count == 1 ? "1 character" : "\(draft.count) characters"
-                let masked = prompt.lowercased() + count + " · Ctrl-R shows it · " + help
+                let count =
+                    draft.count == 1
+                    ? words[.typingOneCharacter] : words.fill(.typingCharacters, ["count": "\(draft.count)"])
+                let masked = prompt.lowercased() + count + " · " + words[.typingCtrlR] + " · " + help
                 buffer.writeCentred(masked, y: messageLine.y, in: messageLine, style: .accent)
             } else {
                 let room = messageLine.width - 2 - prompt.displayWidth - help.displayWidth - 3
@@ -157,72 +164,68 @@ public struct SessionScreen {
     /// The line being typed, if any: its prompt, the text so far, and the keys.
     private var inputLine: (String, String, String)? {
         switch controls.overlay {
-        case .note(let draft): ("Note: ", draft, "Enter saves · Esc cancels")
-        case .arriving(let draft): ("Arriving: ", draft, "Enter adds them · Esc cancels")
-        case .leaving(let draft): ("Leaving (number or name): ", draft, "Enter · Esc cancels")
-        case .incisive(let draft):
-            ("Their incisive question, only if they want it kept: ", draft, "Enter keeps it · Esc")
+        case .note(let draft): (words[.typingNote], draft, words[.typingSaves])
+        case .arriving(let draft): (words[.typingArriving], draft, words[.typingAdds])
+        case .leaving(let draft): (words[.typingLeaving], draft, words[.typingEnter])
+        case .incisive(let draft): (words[.typingIncisive], draft, words[.typingKeeps])
         default: nil
         }
     }
 
     /// The key line: the full form when it fits, else the essentials (`?` lists them all).
     private func hintText(_ view: RoomView, width: Int) -> String {
-        let (full, compact): (String, String)
+        let (full, compact): ([Word], [Word])
         switch view.phase {
         case .ready where view.stepKind == .pairs:
             (full, compact) = (
-                "Space: start the clock · c: components · ?: keys · q: quit · h: hide",
-                "Space: start the clock · ?: keys"
+                [.keyStartClock, .keyComponents, .keyKeys, .keyQuit, .keyHide], [.keyStartClock, .keyKeys]
             )
         case .ready:
             (full, compact) = (
-                "Space: begin · c: components · ?: keys · q: quit · h: hide", "Space: begin · ?: keys · q: quit"
+                [.keyBegin, .keyComponents, .keyKeys, .keyQuit, .keyHide], [.keyBegin, .keyKeys, .keyQuit]
             )
         case .turn where view.role == .inDialogue:
             (full, compact) = (
-                "Space: the other speaks · e: end step · u: undo · z: pause · n: note · ?: keys · q: quit",
-                "Space: the other speaks · e: end step · ?: keys"
+                [.keyOtherSpeaks, .keyEndStep, .keyUndo, .keyPause, .keyNote, .keyKeys, .keyQuit],
+                [.keyOtherSpeaks, .keyEndStep, .keyKeys]
             )
         case .turn where view.part != nil:
-            (full, compact) = (
-                "Space: next part · u: undo · z: pause · ?: keys · q: quit", "Space: next part · ?: keys"
-            )
+            (full, compact) = ([.keyNextPart, .keyUndo, .keyPause, .keyKeys, .keyQuit], [.keyNextPart, .keyKeys])
         case .turn where view.role == .presenter:
             (full, compact) = (
-                "Space: finished · u: undo · z: pause · n: note · i: interruption · ?: keys · q: quit",
-                "Space: finished · u: undo · z: pause · ?: keys · q: quit"
+                [.keyFinished, .keyUndo, .keyPause, .keyNote, .keyInterruption, .keyKeys, .keyQuit],
+                [.keyFinished, .keyUndo, .keyPause, .keyKeys, .keyQuit]
             )
         case .turn:
             (full, compact) = (
-                "Space: finished · p: pass · u: undo · z: pause · n: note · i: interruption · ?: keys · q: quit",
-                "Space: finished · p: pass · u: undo · z: pause · ?: keys · q: quit"
+                [.keyFinished, .keyPass, .keyUndo, .keyPause, .keyNote, .keyInterruption, .keyKeys, .keyQuit],
+                [.keyFinished, .keyPass, .keyUndo, .keyPause, .keyKeys, .keyQuit]
             )
         case .pairs:
             (full, compact) = (
-                "Space: swap early · z: pause · i: interruption · ?: keys · q: quit",
-                "Space: swap early · z: pause · ?: keys"
+                [.keySwapEarly, .keyPause, .keyInterruption, .keyKeys, .keyQuit], [.keySwapEarly, .keyPause, .keyKeys]
             )
         case .question:
-            (full, compact) = (
-                "Type the question · Enter: save · Esc: clear · Ctrl-C: quit", "Enter: save · Esc: clear"
-            )
+            (full, compact) = ([.keyTypeQuestion, .keySave, .keyClear, .keyCtrlCQuit], [.keySave, .keyClear])
         case .discussion:
             (full, compact) = (
-                "1-9 or Shift+initial: who speaks · Space: finished · r: round from here · e: end step · ?: keys",
-                "1-9: who speaks · Space: finished · r: round · e: end"
+                [.keyWhoSpeaks, .keyFinished, .keyRoundFromHere, .keyEndStep, .keyKeys],
+                [.keyWhoSpeaksShort, .keyFinished, .keyRoundShort, .keyEndShort]
             )
         case .complete where view.canUndo:
             (full, compact) = (
-                "q: end the session · u: undo the last hand-on · t: figures · ?: keys", "q: end · u: undo · t: figures"
+                [.keyEndSession, .keyUndoLast, .keyFigures, .keyKeys], [.keyEndSessionShort, .keyUndo, .keyFigures]
             )
         case .complete:
-            (full, compact) = ("q: end the session · t: figures · ?: keys", "q: end · t: figures")
+            (full, compact) = ([.keyEndSession, .keyFigures, .keyKeys], [.keyEndSessionShort, .keyFigures])
         case .finished:
-            (full, compact) = ("The session has finished.", "Finished.")
+            (full, compact) = ([.finishedLine], [.finishedShort])
         }
-        let chosen = full.displayWidth <= width ? full : compact
-        return view.paused ? chosen.replacing("z: pause", with: "z: resume") : chosen
+        func line(_ pieces: [Word]) -> String {
+            pieces.map { view.paused && $0 == .keyPause ? words[.keyResume] : words[$0] }.joined(separator: " · ")
+        }
+        let chosen = line(full)
+        return chosen.displayWidth <= width ? chosen : line(compact)
     }
 
     // MARK: - Too small
@@ -230,13 +233,13 @@ public struct SessionScreen {
     private func drawTooSmall(_ view: RoomView, into buffer: inout ScreenBuffer) {
         let area = buffer.area
         let middle = area.height / 2
-        let ask = "Make this window larger (needs \(Self.minimumWidth) x \(Self.minimumHeight))"
+        let ask = words.fill(.tooSmall, ["width": "\(Self.minimumWidth)", "height": "\(Self.minimumHeight)"])
         let lines = TextWrap.lines(ask, width: area.width, maxLines: 2)
         for (offset, line) in lines.enumerated() {
             buffer.writeCentred(line, y: max(0, middle - 2 + offset), in: area, style: .accent)
         }
         let who = view.thinker ?? view.stepTitle ?? view.protocolName
-        let clock = view.clock.map(ClockText.small) ?? ""
+        let clock = view.clock.map { ClockText.small($0, words: words) } ?? ""
         if area.height > 1 {
             buffer.writeCentred(
                 clock.isEmpty ? who : who + " · " + clock, y: min(area.height - 1, middle + 1), in: area, style: .name)

@@ -30,11 +30,11 @@ extension Transcript {
 
     /// The transcript written in `format`, times read in `local` (the session's own zone by
     /// default).
-    public func written(as format: Format, local: LocalTime? = nil) throws -> String {
+    public func written(as format: Format, local: LocalTime? = nil, words: Words = .english) throws -> String {
         switch format {
-        case .text: showText(local: local)
-        case .markdown: markdown(local: local)
-        case .html: html(local: local)
+        case .text: showText(local: local, words: words)
+        case .markdown: markdown(local: local, words: words)
+        case .html: html(local: local, words: words)
         case .json: try json()
         case .csv: csv()
         }

@@ -78,8 +78,8 @@ extension TranscriptDocument {
 extension Transcript {
     /// The transcript as a printable HTML page: `document(local:)` with its two charts, the
     /// timeline of turns and the speaking time per person (`Transcript+SVG.swift`).
-    public func html(local: LocalTime? = nil) -> String {
-        document(local: local).html { chart in
+    public func html(local: LocalTime? = nil, words: Words = .english) -> String {
+        document(local: local, words: words).html(language: words.code) { chart in
             switch chart {
             case .timeline: timelineSVG()
             case .speaking: speakingSVG()

@@ -39,7 +39,9 @@ extension TranscriptDocument {
 
 extension Transcript {
     /// The transcript as Markdown: `document(local:)` in Markdown's syntax.
-    public func markdown(local: LocalTime? = nil) -> String { document(local: local).markdown() }
+    public func markdown(local: LocalTime? = nil, words: Words = .english) -> String {
+        document(local: local, words: words).markdown()
+    }
 
     /// Markdown's active characters, all ASCII: `\` `` ` `` `*` `_` `<` `>` `|` `[` `]` `#` `&` `~`.
     private static let markdownActive: Set<UInt8> = Set("\\`*_<>|[]#&~".utf8)

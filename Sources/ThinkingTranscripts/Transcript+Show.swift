@@ -83,5 +83,7 @@ private struct TextOut {
 
 extension Transcript {
     /// The readable transcript for a terminal (`thinkenv show`): `document(local:)` as text.
-    public func showText(local: LocalTime? = nil) -> String { document(local: local).text() }
+    public func showText(local: LocalTime? = nil, words: Words = .english) -> String {
+        document(local: local, words: words).text()
+    }
 }

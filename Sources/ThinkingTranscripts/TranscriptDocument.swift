@@ -106,9 +106,10 @@ public struct TranscriptDocument: Equatable, Sendable {
 extension Transcript {
     /// The transcript as a document, with times read in `local` (the session's own zone by
     /// default).
-    public func document(local: LocalTime? = nil) -> TranscriptDocument {
+    public func document(local: LocalTime? = nil, words: Words = .english) -> TranscriptDocument {
         DocumentBuilder(
-            self, local: local ?? .of(self), zoneProblem: local == nil ? LocalTime.unknownZone(of: self) : nil
+            self, local: local ?? .of(self), zoneProblem: local == nil ? LocalTime.unknownZone(of: self) : nil,
+            words: words
         )
         .document()
     }
@@ -135,8 +136,11 @@ struct DocumentBuilder {
     let names: [String]
     /// The zone the log names is not known here, when the times are read in this computer's.
     let zoneProblem: String?
+    /// The language of the headings (the sentences of the transcript stay English for now).
+    let words: Words
 
-    init(_ transcript: Transcript, local: LocalTime, zoneProblem: String? = nil) {
+    init(_ transcript: Transcript, local: LocalTime, zoneProblem: String? = nil, words: Words = .english) {
+        self.words = words
         self.transcript = transcript
         self.zoneProblem = zoneProblem
         clock = LocalClock(local)
@@ -168,18 +172,18 @@ struct DocumentBuilder {
         let t = transcript
         var fields: [TranscriptDocument.Field] = []
         func field(_ label: String, _ value: String) { fields.append(.init(label: label, value: value)) }
-        field("Protocol", "\(safe(t.protocolName)) (\(safe(t.protocolID)))")
+        field(words[.fieldProtocol], "\(safe(t.protocolName)) (\(safe(t.protocolID)))")
         field(
-            "Started",
+            words[.fieldStarted],
             "\(clock.readable(t.started)) \(clock.zoneName(t.started)) (\(clock.date(t.started)) \(time(t.started)))")
-        field("Lasted", TranscriptWords.clock(t.duration))
-        field("Status", TranscriptWords.status(t))
-        field("People", TranscriptWords.roster(t, limit: 80))
-        if let question = t.sessionQuestion { field("Session question", safe(question)) }
-        if let question = t.framedQuestion { field("The Presenter's question", safe(question)) }
-        if let question = t.incisiveQuestion { field("The thinker's incisive question (theirs)", safe(question)) }
-        if let seed = t.seed { field("Order", "shuffled (seed \(seed))") }
-        field("Session file", safe(t.session))
+        field(words[.fieldLasted], TranscriptWords.clock(t.duration))
+        field(words[.fieldStatus], TranscriptWords.status(t))
+        field(words[.fieldPeople], TranscriptWords.roster(t, limit: 80))
+        if let question = t.sessionQuestion { field(words[.fieldSessionQuestion], safe(question)) }
+        if let question = t.framedQuestion { field(words[.presentersQuestion], safe(question)) }
+        if let question = t.incisiveQuestion { field(words[.fieldIncisive], safe(question)) }
+        if let seed = t.seed { field(words[.fieldOrder], "shuffled (seed \(seed))") }
+        field(words[.fieldSessionFile], safe(t.session))
         return Section(id: "summary", heading: nil, blocks: [.fields(fields), .chart(.timeline)])
     }
 
@@ -187,8 +191,9 @@ struct DocumentBuilder {
 
     func step(_ step: Transcript.Step) -> Section {
         let id = "step-\(step.number)"
-        let heading = "Step \(step.number) · \(inText(step.title)) (\(step.kind.rawValue))"
-        guard step.reached else { return Section(id: id, heading: heading, blocks: [.aside("Not reached.")]) }
+        let heading = words.fill(
+            .headingStep, ["n": "\(step.number)", "title": inText(step.title), "kind": step.kind.rawValue])
+        guard step.reached else { return Section(id: id, heading: heading, blocks: [.aside(words[.notReached])]) }
         var blocks: [Block] = []
         if let question = step.question {
             blocks.append(.quote("\(TranscriptWords.questionLabel(question.source)): \(inText(question.text))"))
@@ -216,14 +221,14 @@ struct DocumentBuilder {
         }
         let swaps = (transcript.earlySwaps ?? []).filter { $0.step == step.number }
         if !swaps.isEmpty {
-            blocks.append(.subheading("Early swaps"))
+            blocks.append(.subheading(words[.earlySwaps]))
             blocks.append(
                 .list(
                     swaps.map { "\(time($0.at)): half \($0.half) ended early by the facilitator, for the whole room" }))
         }
         let notes = transcript.notes.filter { $0.step == step.number && step.kind != .pairs }
         if !notes.isEmpty {
-            blocks.append(.subheading("Notes"))
+            blocks.append(.subheading(words[.headingNotes]))
             blocks.append(
                 .list(
                     notes.map { note in
@@ -234,12 +239,14 @@ struct DocumentBuilder {
         return Section(id: id, heading: heading, blocks: blocks)
     }
 
-    static let turnColumns = [
-        TranscriptDocument.Column(title: "Start", numeric: false), .init(title: "Person", numeric: false),
-        .init(title: "Role", numeric: false), .init(title: "Time", numeric: true),
-        .init(title: "Allotted", numeric: true), .init(title: "Over", numeric: true),
-        .init(title: "How it went", numeric: false),
-    ]
+    var turnColumns: [TranscriptDocument.Column] {
+        [
+            .init(title: words[.columnStart], numeric: false), .init(title: words[.columnPerson], numeric: false),
+            .init(title: words[.columnRole], numeric: false), .init(title: words[.figureTime], numeric: true),
+            .init(title: words[.columnAllotted], numeric: true), .init(title: words[.columnOver], numeric: true),
+            .init(title: words[.columnHow], numeric: false),
+        ]
+    }
 
     func turnTable(_ turns: [Transcript.Turn], kind: StepKind) -> TranscriptDocument.Table {
         let rows = turns.map { turn -> [String] in
@@ -250,7 +257,7 @@ struct DocumentBuilder {
                 TranscriptWords.over(turn) ?? "", remarks.joined(separator: ", "),
             ]
         }
-        return TranscriptDocument.Table(columns: Self.turnColumns, rows: rows, footer: nil)
+        return TranscriptDocument.Table(columns: turnColumns, rows: rows, footer: nil)
     }
 
     // MARK: - After the steps
@@ -258,37 +265,38 @@ struct DocumentBuilder {
     func pauses() -> Section? {
         guard !transcript.pauses.isEmpty else { return nil }
         let items = transcript.pauses.map { "\(time($0.from)): \(TranscriptWords.pause($0))" }
-        return Section(id: "pauses", heading: "Pauses and downtime", blocks: [.list(items)])
+        return Section(id: "pauses", heading: words[.headingPauses], blocks: [.list(items)])
     }
 
     func arrivals() -> Section? {
         guard let arrivals = transcript.arrivals, !arrivals.isEmpty else { return nil }
         let items = arrivals.map { "\(time($0.at)): \(inName($0.person)) \($0.arrived ? "arrived" : "left")" }
-        return Section(id: "arrivals", heading: "Arrivals and departures", blocks: [.list(items)])
+        return Section(id: "arrivals", heading: words[.headingArrivals], blocks: [.list(items)])
     }
 
     func clockGaps() -> Section? {
         guard !transcript.clockGaps.isEmpty else { return nil }
         let items = transcript.clockGaps.map { "\(time($0.at)): \(TranscriptWords.gap($0))" }
-        return Section(id: "clock-gaps", heading: "Clock gaps", blocks: [.list(items)])
+        return Section(id: "clock-gaps", heading: words[.headingClockGaps], blocks: [.list(items)])
     }
 
     func equality() -> Section {
         let figures = transcript.equality
         let columns = [
-            TranscriptDocument.Column(title: "Person", numeric: false), .init(title: "Time", numeric: true),
-            .init(title: "Share", numeric: true), .init(title: "Fair share", numeric: true),
-            .init(title: "Turns", numeric: true), .init(title: "Passes", numeric: true),
-            .init(title: "Interruptions", numeric: true),
+            TranscriptDocument.Column(title: words[.columnPerson], numeric: false),
+            .init(title: words[.figureTime], numeric: true), .init(title: words[.figureShare], numeric: true),
+            .init(title: words[.figureFairShare], numeric: true), .init(title: words[.figureTurns], numeric: true),
+            .init(title: words[.figurePasses], numeric: true), .init(title: words[.columnInterruptions], numeric: true),
         ]
         let rows = figures.people.map { row in
             [
-                name(row.person) + (row.presenter ? " (Presenter)" : ""), TranscriptWords.clock(row.speaking),
+                name(row.person) + (row.presenter ? " " + words[.presenterMark] : ""),
+                TranscriptWords.clock(row.speaking),
                 Equality.percent(row.share), row.fairShare.map(TranscriptWords.clock) ?? "—", "\(row.turns)",
                 "\(row.passes)", "\(row.interruptions)",
             ]
         }
-        let total = figures.presenterApart ? "Members' total" : "Total"
+        let total = words[figures.presenterApart ? .membersTotal : .total]
         let footer = [
             total, TranscriptWords.clock(figures.total), figures.sharesTotal, "", "", "", "",
         ]
@@ -306,7 +314,7 @@ struct DocumentBuilder {
                         + "their time is theirs, not a share of the members' rounds."))
         }
         blocks.append(.chart(.speaking))
-        return Section(id: "equality", heading: "Equality", blocks: blocks)
+        return Section(id: "equality", heading: words[.headingEquality], blocks: blocks)
     }
 
     func components() -> Section? {
@@ -314,15 +322,15 @@ struct DocumentBuilder {
         guard !sections.isEmpty else { return nil }
         var blocks: [Block] = []
         for section in sections {
-            blocks.append(.subheading(section.component.rawValue))
+            blocks.append(.subheading(words.name(of: section.component)))
             blocks.append(.list(section.lines))
         }
-        return Section(id: "components", heading: "Components (what the log shows)", blocks: blocks)
+        return Section(id: "components", heading: words[.headingComponents], blocks: blocks)
     }
 
     func problems() -> Section? {
         let problems = transcript.problems.map(safe) + [zoneProblem].compactMap { $0 }
         guard !problems.isEmpty else { return nil }
-        return Section(id: "problems", heading: "Problems", blocks: [.list(problems)])
+        return Section(id: "problems", heading: words[.headingProblems], blocks: [.list(problems)])
     }
 }

@@ -6,10 +6,18 @@ struct ComponentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "components", abstract: "The ten components of a Thinking Environment.")
 
-    func run() {
-        let width = Component.allCases.map(\.rawValue.count).max() ?? 0
+    @Option(help: ArgumentHelp("The language: en, fr, de, es, nl (or your own file's).", valueName: "code"))
+    var language: String?
+
+    func run() throws {
+        let words = try Thinkenv.words(flag: language, settings: try Thinkenv.settings())
+        let width = Component.allCases.map { DisplayWidth.of(words.name(of: $0)) }.max() ?? 0
         for component in Component.allCases {
-            print(component.rawValue.padding(toLength: width) + "  " + component.line)
+            let name = words.name(of: component)
+            print(
+                neutralised(
+                    name + String(repeating: " ", count: width - DisplayWidth.of(name)) + "  "
+                        + words.line(of: component)))
         }
     }
 }

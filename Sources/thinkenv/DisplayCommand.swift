@@ -27,7 +27,12 @@ struct DisplayCommand: ParsableCommand {
     @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
     var theme: Theme?
 
+    @Option(help: ArgumentHelp("The screen's language: en, fr, de, es, nl (or your own file's).", valueName: "code"))
+    var language: String?
+
     func run() throws {
+        let settings = try Thinkenv.settings()
+        let words = try Thinkenv.words(flag: language, settings: settings)
         try TerminalCheck.require()
         let paths = try Thinkenv.paths()
         let model: DisplayModel
@@ -41,15 +46,15 @@ struct DisplayCommand: ParsableCommand {
                 printError(neutralised(error.description))
                 throw ExitCode(1)
             }
-            model = DisplayModel(feed: LogFeed(live), letters: RoomLetters.shared)
+            model = DisplayModel(feed: LogFeed(live), letters: RoomLetters.shared, words: words)
         } else {
             // The session running now, or the next one to start: never an old unfinished one.
             model = DisplayModel(
                 lookingFor: {
                     LiveSession.newestRunning(in: paths, wallNow: WallClock.system.now()).map { LogFeed($0) }
-                }, letters: RoomLetters.shared)
+                }, letters: RoomLetters.shared, words: words)
         }
-        let terminal = try TerminalCheck.start(theme: try Thinkenv.settings().theme(flag: theme))
+        let terminal = try TerminalCheck.start(theme: settings.theme(flag: theme))
         if case .signalled = ScreenLoop(terminal: terminal).run(model) {
             throw ExitCode(1)
         }

@@ -47,9 +47,13 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "A session: its file name, the start of it, or latest.")
     var session: String = "latest"
 
+    @Option(help: ArgumentHelp("The headings' language: en, fr, de, es, nl (or your own file's).", valueName: "code"))
+    var language: String?
+
     func run() throws {
+        let words = try Thinkenv.words(flag: language, settings: try Thinkenv.settings())
         let loaded = try SessionChoice.load(session, paths: try Thinkenv.paths())
-        print(Transcript(loaded).showText(), terminator: "")
+        print(Transcript(loaded).showText(words: words), terminator: "")
     }
 }
 
@@ -76,7 +80,11 @@ struct ExportCommand: ParsableCommand {
         help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("The headings' language: en, fr, de, es, nl (or your own file's).", valueName: "code"))
+    var language: String?
+
     func run() throws {
+        let words = try Thinkenv.words(flag: language, settings: try Thinkenv.settings())
         let transcript = Transcript(try SessionChoice.load(session, paths: try Thinkenv.paths()))
         let text: String
         if forPresenter {
@@ -97,7 +105,7 @@ struct ExportCommand: ParsableCommand {
             default: text = record.markdown()
             }
         } else {
-            text = try transcript.written(as: format)
+            text = try transcript.written(as: format, words: words)
         }
         guard let output else {
             print(text, terminator: "")

@@ -28,14 +28,18 @@ struct ScreenOptions: ParsableArguments {
     @Flag(help: "Show the facilitator's view here (keys, notes, what comes next); project `thinkenv display`.")
     var control = false
 
+    @Option(help: ArgumentHelp("The screen's language: en, fr, de, es, nl (or your own file's).", valueName: "code"))
+    var language: String?
+
     /// The options in force: these flags over `settings`.
-    func runOptions(_ settings: Settings) -> RunOptions {
+    func runOptions(_ settings: Settings) throws -> RunOptions {
         var options = RunOptions(
             bell: Settings.inForce(flag: bell, file: settings.bell, builtIn: false),
             onTime: onTime ?? settings.onTime?.value)
         options.control = control
         options.letters = RoomLetters.shared
         options.figuresAtEnd = settings.endScreen?.value == .figures
+        options.words = try Thinkenv.words(flag: language, settings: settings)
         return options
     }
 }
@@ -170,6 +174,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let settings = try Thinkenv.settings()
+        let options = try screen.runOptions(settings)
         try TerminalCheck.require()
         if seed != nil && !randomOrder && order(settings) != .random {
             printError("--seed goes with --random-order.")
@@ -210,7 +215,7 @@ struct Run: ParsableCommand {
         }
         let model = SessionModel(
             session: Session(plan: plan), clock: SessionClock(now: .zero), recorder: log,
-            options: screen.runOptions(settings), message: warnings.first)
+            options: options, message: warnings.first)
         try Ending.report(ScreenLoop(terminal: terminal).run(model), log: log)
     }
 }
@@ -238,6 +243,7 @@ struct Resume: ParsableCommand {
 
     func run() throws {
         let settings = try Thinkenv.settings()
+        let options = try screen.runOptions(settings)
         try TerminalCheck.require()
         let paths = try Thinkenv.paths()
         var file = try SessionChoice.file(session, paths: paths, unfinishedOnly: session == nil)
@@ -264,7 +270,7 @@ struct Resume: ParsableCommand {
         }
         let model = SessionModel(
             session: resumed.session, clock: SessionClock(now: resumed.now), recorder: resumed.log,
-            options: screen.runOptions(settings), draft: resumed.draft)
+            options: options, draft: resumed.draft)
         try Ending.report(ScreenLoop(terminal: terminal).run(model), log: resumed.log)
     }
 }

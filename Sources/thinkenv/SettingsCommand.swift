@@ -20,6 +20,28 @@ extension Thinkenv {
     }
 }
 
+extension Thinkenv {
+    /// The language in force: `--language`, the settings file's, the locale's, else English;
+    /// an unknown language or a broken language file is said, and exit 1.
+    static func words(flag: String?, settings: Settings) throws -> Words {
+        let choice = LanguageCatalog.choice(
+            flag: flag, settings: settings.language?.value, environment: environment)
+        let known = LanguageCatalog.codes(in: environment)
+        guard known.contains(choice.code) else {
+            let place = LanguageCatalog.directory(in: environment).map { " (or add \($0)/\(choice.code).yaml)" } ?? ""
+            printError(
+                neutralised("No language '\(choice.code)': choose one of \(known.joined(separator: ", "))\(place)."))
+            throw ExitCode(64)
+        }
+        switch LanguageCatalog.words(choice.code, environment: environment) {
+        case .success(let words): return words
+        case .failure(let problems):
+            printError(neutralised(problems.description, multiline: true))
+            throw ExitCode(1)
+        }
+    }
+}
+
 extension Settings {
     /// The theme in force: the flag's, else the file's, else the built-in default.
     func theme(flag: Theme?) -> Theme {
@@ -65,6 +87,7 @@ struct ShowSettings: ParsableCommand {
             row("direction", settings.direction, \.rawValue, "clockwise"),
             row("order", settings.order, \.rawValue, "given"),
             row("end-screen", settings.endScreen, \.rawValue, "thanks"),
+            languageRow(settings),
         ]
         let widths = (0..<2).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         let path = Settings.path(in: Thinkenv.environment) ?? "(no HOME: none)"
@@ -76,6 +99,21 @@ struct ShowSettings: ParsableCommand {
                 text + String(repeating: " ", count: widths[column] - DisplayWidth.of(text))
             }
             print(neutralised((padded + [row[2]]).joined(separator: "  ")))
+        }
+    }
+}
+
+extension ShowSettings {
+    /// The language row: the file's, else the locale's (and which variable), else English.
+    func languageRow(_ settings: Settings) -> [String] {
+        let choice = LanguageCatalog.choice(
+            flag: nil, settings: settings.language?.value, environment: Thinkenv.environment)
+        switch choice.source {
+        case .settings:
+            let file = settings.file.map { ($0 as NSString).lastPathComponent } ?? "settings"
+            return ["language", choice.code, "\(file):\(settings.language?.line ?? 1)"]
+        case .environment(let variable): return ["language", choice.code, "from \(variable)"]
+        case .flag, .builtIn: return ["language", "en", "built in"]
         }
     }
 }

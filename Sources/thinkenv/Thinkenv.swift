@@ -22,7 +22,8 @@ struct Thinkenv: ParsableCommand {
         subcommands: [
             Run.self, Resume.self, SessionsCommand.self, ShowCommand.self, ExportCommand.self,
             DeleteCommand.self, StatsCommand.self, ProtocolsCommand.self, ComponentsCommand.self,
-            DisplayCommand.self, ReviewCommand.self, SettingsCommand.self, LettersHelperCommand.self,
+            DisplayCommand.self, ReviewCommand.self, SettingsCommand.self, LanguagesCommand.self,
+            LettersHelperCommand.self,
         ],
         defaultSubcommand: Run.self
     )

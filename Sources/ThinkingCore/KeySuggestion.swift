@@ -1,10 +1,8 @@
-import ThinkingCore
-
 /// Forgiving name matching for people's typing: the nearest known key for a misspelt
 /// one, and component names in any case, with spaces, hyphens or underscores.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The known key closest to `key`, if it is close enough to be a typo.
-    static func nearest(to key: String, among known: [String]) -> String? {
+    public static func nearest(to key: String, among known: [String]) -> String? {
         let typed = key.lowercased()
         let scored = known.map { (name: $0, distance: distance(typed, $0.lowercased())) }
         guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
@@ -13,7 +11,7 @@ enum KeySuggestion {
     }
 
     /// `Attention`, `attention`, `Incisive Questions`, `incisive-questions`.
-    static func component(named name: String) -> Component? {
+    public static func component(named name: String) -> Component? {
         let wanted = normalized(name)
         return Component.allCases.first { normalized($0.rawValue) == wanted }
     }
@@ -24,7 +22,7 @@ enum KeySuggestion {
 
     /// Edit distance counting a swap of two neighbours as one edit (optimal string
     /// alignment), on characters: `tunr` is one edit from `turn`.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }

@@ -1,0 +1,162 @@
+/// Reads a language file: a flat YAML mapping of `key: "text"`, one a line, `#` comments and
+/// blank lines allowed. Only this plain subset is read (every such file is valid YAML), so the
+/// built-in tables need no YAML library, and a user's file gets a `LINE:COLUMN` for each
+/// mistake: an unknown key, a key written twice, text that is not quoted where YAML needs it,
+/// a `{slot}` the English text does not have.
+public enum LanguageText {
+    /// A mistake, where it is (1-based), what is wrong and what was expected.
+    public struct Problem: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public var expected: String?
+    }
+
+    /// A file read: its words, and the line of each.
+    public struct Read: Sendable {
+        public var table: [Word: String]
+        public var lines: [Word: Int]
+    }
+
+    /// The words of `text`, or every problem found in it; each text's `{slots}` are checked
+    /// against `reference`'s (English), where given.
+    public static func read(_ text: String, reference: [Word: String]? = nil) -> Result<Read, Problems> {
+        var table: [Word: String] = [:]
+        var lines: [Word: Int] = [:]
+        var problems: [Problem] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = index + 1
+            let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = content.drop { $0 == " " }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard trimmed.count == content.count else {
+                problems.append(
+                    Problem(
+                        line: line, column: 1, message: "a key is indented",
+                        expected: "key: \"text\" at the start of the line"))
+                continue
+            }
+            guard let colon = content.firstIndex(of: ":") else {
+                problems.append(
+                    Problem(line: line, column: 1, message: "no ':' after the key", expected: "key: \"text\""))
+                continue
+            }
+            let key = String(content[..<colon])
+            let valueStart = content.index(after: colon)
+            let column = content.distance(from: content.startIndex, to: valueStart) + 2
+            guard let word = Word(rawValue: key) else {
+                let known = Word.allCases.map(\.rawValue)
+                let suggestion = KeySuggestion.nearest(to: key, among: known).map { "'\($0)'" } ?? "a key of en.yaml"
+                problems.append(Problem(line: line, column: 1, message: "unknown key '\(key)'", expected: suggestion))
+                continue
+            }
+            if let first = lines[word] {
+                problems.append(
+                    Problem(
+                        line: line, column: 1, message: "'\(key)' is written twice (first on line \(first))",
+                        expected: "each key once"))
+                continue
+            }
+            switch value(content[valueStart...]) {
+            case .success(let text):
+                if let english = reference?[word], slots(of: text) != slots(of: english) {
+                    let wanted = slots(of: english).sorted().map { "{\($0)}" }.joined(separator: " ")
+                    let found = slots(of: text).sorted().map { "{\($0)}" }.joined(separator: " ")
+                    problems.append(
+                        Problem(
+                            line: line, column: column,
+                            message: "the slots are \(found.isEmpty ? "none" : found)",
+                            expected: wanted.isEmpty ? "no slots" : wanted))
+                    continue
+                }
+                table[word] = text
+                lines[word] = line
+            case .failure(let problem):
+                problems.append(
+                    Problem(
+                        line: line, column: column + problem.offset, message: problem.message,
+                        expected: problem.expected))
+            }
+        }
+        return problems.isEmpty ? .success(Read(table: table, lines: lines)) : .failure(Problems(items: problems))
+    }
+
+    /// Every problem of one file (an `Error`, for `Result`). Never empty.
+    public struct Problems: Error, Equatable, Sendable {
+        public var items: [Problem]
+    }
+
+    private struct ValueProblem: Error {
+        var offset: Int
+        var message: String
+        var expected: String?
+    }
+
+    /// The text after `key:`: a double-quoted string (with `\"`, `\\`, `\n` escapes), or plain
+    /// text that YAML would read the same way.
+    private static func value(_ rest: Substring) -> Result<String, ValueProblem> {
+        let leading = rest.prefix { $0 == " " }.count
+        var body = rest.dropFirst(leading)
+        while body.last == " " { body = body.dropLast() }
+        if body.first == "\"" {
+            var text = ""
+            var escaped = false
+            for (offset, character) in body.dropFirst().enumerated() {
+                if escaped {
+                    switch character {
+                    case "\"", "\\": text.append(character)
+                    case "n": text.append("\n")
+                    default:
+                        return .failure(
+                            ValueProblem(
+                                offset: offset, message: "unknown escape \\\(character)", expected: "\\\" \\\\ or \\n"))
+                    }
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    let after = body.dropFirst(offset + 2).drop { $0 == " " }
+                    guard after.isEmpty || after.hasPrefix("#") else {
+                        return .failure(
+                            ValueProblem(
+                                offset: offset + 2, message: "text after the closing quote",
+                                expected: "a comment starting with #, or nothing"))
+                    }
+                    return .success(text)
+                } else {
+                    text.append(character)
+                }
+            }
+            return .failure(
+                ValueProblem(
+                    offset: 0, message: "the quoted text has no closing quote", expected: "\"text\" on one line"))
+        }
+        // Plain text ends where a comment begins, as in YAML.
+        if let comment = body.range(of: " #") { body = body[..<comment.lowerBound] }
+        while body.last == " " { body = body.dropLast() }
+        let text = String(body)
+        if text.isEmpty {
+            return .failure(ValueProblem(offset: 0, message: "no text", expected: "\"text\" after the key"))
+        }
+        if let first = text.first, "{[&*!|>'%@`\"#-?,".contains(first) || text.contains(": ") {
+            return .failure(
+                ValueProblem(offset: 0, message: "this text must be in double quotes for YAML", expected: "\"\(text)\"")
+            )
+        }
+        return .success(text)
+    }
+
+    /// The `{slot}` names in `text`.
+    static func slots(of text: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let name = after[..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter }) { found.insert(String(name)) }
+            rest = after[after.index(after: close)...]
+        }
+        return found
+    }
+}

@@ -1,0 +1,91 @@
+/// The words of one language for what the room and the facilitator read on screen, and for the
+/// headings of transcripts: one table per language, `Languages/*.yaml` built into the program
+/// (English, French, German, Spanish, Dutch), and a user's own in
+/// `$XDG_CONFIG_HOME/thinkenv/languages/`. A word a table lacks is the English one.
+///
+/// A text may hold `{name}` slots that `fill` replaces (`"Round {n} of {count}"`). Names,
+/// questions and protocol titles are the room's own text and never pass through a table.
+public struct Words: Equatable, Sendable {
+    /// The language's code (`fr`), as `--language` and the settings file name it.
+    public let code: String
+    /// The language's own name for itself (`Français`).
+    public var name: String { table[.languageName] ?? code }
+    public let table: [Word: String]
+
+    /// A table of `code`; missing words fall back to English.
+    public init(code: String, table: [Word: String]) {
+        self.code = code
+        self.table = table
+    }
+
+    public subscript(_ word: Word) -> String {
+        table[word] ?? Words.englishTable[word] ?? word.rawValue
+    }
+
+    /// The word with its `{slot}`s filled in.
+    public func fill(_ word: Word, _ values: KeyValuePairs<String, String>) -> String {
+        var text = self[word]
+        for (slot, value) in values { text = text.replacing("{\(slot)}", with: value) }
+        return text
+    }
+
+    /// Whether this table has its own text for `word`.
+    public func has(_ word: Word) -> Bool { table[word] != nil }
+
+    /// The words this table lacks (English stands in for them).
+    public var missing: [Word] { Word.allCases.filter { table[$0] == nil } }
+
+    // MARK: - The shipped languages
+
+    public static let english = Words(code: "en", table: englishTable)
+
+    private static let englishTable: [Word: String] = {
+        guard case .success(let read) = LanguageText.read(EmbeddedLanguages.text(of: "en") ?? "") else { return [:] }
+        return read.table
+    }()
+
+    /// The languages built in, by code.
+    public static var shippedCodes: [String] { EmbeddedLanguages.files.map(\.code) }
+
+    /// A built-in language, or nil.
+    public static func shipped(_ code: String) -> Words? {
+        guard let text = EmbeddedLanguages.text(of: code),
+            case .success(let read) = LanguageText.read(text, reference: englishTable)
+        else {
+            return nil
+        }
+        return Words(code: code, table: read.table)
+    }
+
+    /// The language a locale variable asks for (`fr_FR.UTF-8` -> `fr`), if it is a code at all.
+    public static func code(fromLocale value: String?) -> String? {
+        guard let value, !value.isEmpty, value != "C", value != "POSIX", !value.hasPrefix("C.") else { return nil }
+        let code = value.prefix { $0.isLetter }.lowercased()
+        return code.count >= 2 && code.count <= 3 ? code : nil
+    }
+}
+
+extension Words {
+    /// A component's name in this language (protocol files name them in English).
+    public func name(of component: Component) -> String {
+        self[Self.componentWords[component]!.name]
+    }
+
+    /// What a component asks of the room, in one line.
+    public func line(of component: Component) -> String {
+        self[Self.componentWords[component]!.line]
+    }
+
+    private static let componentWords: [Component: (name: Word, line: Word)] = [
+        .attention: (.componentAttention, .componentAttentionLine),
+        .equality: (.componentEquality, .componentEqualityLine),
+        .ease: (.componentEase, .componentEaseLine),
+        .appreciation: (.componentAppreciation, .componentAppreciationLine),
+        .encouragement: (.componentEncouragement, .componentEncouragementLine),
+        .feelings: (.componentFeelings, .componentFeelingsLine),
+        .information: (.componentInformation, .componentInformationLine),
+        .difference: (.componentDifference, .componentDifferenceLine),
+        .incisiveQuestions: (.componentIncisiveQuestions, .componentIncisiveQuestionsLine),
+        .place: (.componentPlace, .componentPlaceLine),
+    ]
+}
