@@ -204,6 +204,10 @@ public enum Word: String, CaseIterable, Sendable {
     case fieldIncisive = "field-incisive"
     case fieldOrder = "field-order"
     case fieldSessionFile = "field-session-file"
+    case spread = "spread"
+    case spreadAmongMembers = "spread-among-members"
+    case spreadNobody = "spread-nobody"
+    case spreadFigures = "spread-figures"
 }
 
 /// The shipped languages, each file's exact text from `Languages/`, keyed by code.
@@ -452,6 +456,10 @@ field-session-question: "Frage der Sitzung"
 field-incisive: "Die einschneidende Frage der denkenden Person (ihre eigene)"
 field-order: "Reihenfolge"
 field-session-file: "Sitzungsdatei"
+spread: "Spanne"
+spread-among-members: "Spanne unter den Mitgliedern (ohne die präsentierende Person)"
+spread-nobody: "{spread}: noch niemand hat gesprochen"
+spread-figures: "{spread}: am längsten {longest}, am kürzesten {shortest}, Differenz {difference}, Verhältnis {ratio}"
 
 """#
         ),
@@ -698,6 +706,10 @@ field-session-question: "Session question"
 field-incisive: "The thinker's incisive question (theirs)"
 field-order: "Order"
 field-session-file: "Session file"
+spread: "Spread"
+spread-among-members: "Spread among members (the Presenter is apart)"
+spread-nobody: "{spread}: nobody has spoken"
+spread-figures: "{spread}: longest {longest}, shortest {shortest}, difference {difference}, ratio {ratio}"
 
 """#
         ),
@@ -945,6 +957,10 @@ field-session-question: "Pregunta de la sesión"
 field-incisive: "La pregunta incisiva de quien piensa (suya)"
 field-order: "Orden"
 field-session-file: "Archivo de la sesión"
+spread: "Diferencia"
+spread-among-members: "Diferencia entre miembros (sin quien presenta)"
+spread-nobody: "{spread}: nadie ha hablado"
+spread-figures: "{spread}: más largo {longest}, más corto {shortest}, diferencia {difference}, proporción {ratio}"
 
 """#
         ),
@@ -1192,6 +1208,10 @@ field-session-question: "Question de la séance"
 field-incisive: "La question incisive de la personne qui pense (la sienne)"
 field-order: "Ordre"
 field-session-file: "Fichier de la séance"
+spread: "Écart"
+spread-among-members: "Écart entre les membres (hors présentateur)"
+spread-nobody: "{spread} : personne n'a encore parlé"
+spread-figures: "{spread} : plus long {longest}, plus court {shortest}, différence {difference}, rapport {ratio}"
 
 """#
         ),
@@ -1438,6 +1458,10 @@ field-session-question: "Vraag van de sessie"
 field-incisive: "De incisieve vraag van de denker (de zijne of hare)"
 field-order: "Volgorde"
 field-session-file: "Sessiebestand"
+spread: "Spreiding"
+spread-among-members: "Spreiding onder de leden (de inbrenger apart)"
+spread-nobody: "{spread}: nog niemand heeft gesproken"
+spread-figures: "{spread}: langste {longest}, kortste {shortest}, verschil {difference}, verhouding {ratio}"
 
 """#
         ),

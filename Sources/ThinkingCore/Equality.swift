@@ -123,13 +123,23 @@ public struct Equality: Codable, Equatable, Sendable {
     /// `Spread: longest 2:00, shortest 0:20, difference 1:40, ratio 6.00`.
     public var spreadLine: String { Self.spreadLine(spread, presenterApart: presenterApart) }
 
+    /// `spreadLine` in `words`' language.
+    public func spreadLine(_ words: Words) -> String {
+        Self.spreadLine(spread, presenterApart: presenterApart, words: words)
+    }
+
     /// `spreadLine` of figures kept elsewhere.
-    public static func spreadLine(_ spread: Spread?, presenterApart: Bool) -> String {
-        let among = presenterApart ? "Spread among members (the Presenter is apart)" : "Spread"
-        guard let spread else { return "\(among): nobody has spoken" }
+    public static func spreadLine(_ spread: Spread?, presenterApart: Bool, words: Words = .english) -> String {
+        let among = words[presenterApart ? .spreadAmongMembers : .spread]
+        guard let spread else { return words.fill(.spreadNobody, ["spread": among]) }
         let ratio = spread.ratio.map(ratioText) ?? "—"
-        return "\(among): longest \(DurationText.clock(spread.longest)), shortest "
-            + "\(DurationText.clock(spread.shortest)), difference \(DurationText.clock(spread.difference)), ratio \(ratio)"
+        return words.fill(
+            .spreadFigures,
+            [
+                "spread": among, "longest": DurationText.clock(spread.longest),
+                "shortest": DurationText.clock(spread.shortest), "difference": DurationText.clock(spread.difference),
+                "ratio": ratio,
+            ])
     }
 
     /// `2.50`: two decimals, rounded half up, without Foundation's formatting.

@@ -24,9 +24,9 @@ public enum LanguageText {
         var table: [Word: String] = [:]
         var lines: [Word: Int] = [:]
         var problems: [Problem] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // By Character: "\r\n" is one, a newline like "\n".
+        for (index, content) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = index + 1
-            let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let trimmed = content.drop { $0 == " " }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard trimmed.count == content.count else {
@@ -43,7 +43,7 @@ public enum LanguageText {
             }
             let key = String(content[..<colon])
             let valueStart = content.index(after: colon)
-            let column = content.distance(from: content.startIndex, to: valueStart) + 2
+            let column = content.distance(from: content.startIndex, to: valueStart) + 1
             guard let word = Word(rawValue: key) else {
                 let known = Word.allCases.map(\.rawValue)
                 let suggestion = KeySuggestion.nearest(to: key, among: known).map { "'\($0)'" } ?? "a key of en.yaml"
@@ -64,7 +64,7 @@ public enum LanguageText {
                     let found = slots(of: text).sorted().map { "{\($0)}" }.joined(separator: " ")
                     problems.append(
                         Problem(
-                            line: line, column: column,
+                            line: line, column: column + content[valueStart...].prefix { $0 == " " }.count,
                             message: "the slots are \(found.isEmpty ? "none" : found)",
                             expected: wanted.isEmpty ? "no slots" : wanted))
                     continue
@@ -98,6 +98,14 @@ public enum LanguageText {
         let leading = rest.prefix { $0 == " " }.count
         var body = rest.dropFirst(leading)
         while body.last == " " { body = body.dropLast() }
+        return quotedOrPlain(body).mapError {
+            ValueProblem(offset: $0.offset + leading, message: $0.message, expected: $0.expected)
+        }
+    }
+
+    /// `body` read as YAML reads a quoted or plain scalar; a problem's offset is from its start.
+    private static func quotedOrPlain(_ body: Substring) -> Result<String, ValueProblem> {
+        var body = body
         if body.first == "\"" {
             var text = ""
             var escaped = false

@@ -28,7 +28,7 @@ extension SessionScreen {
             y += 1
         }
         // The spread in words, on as many lines as it needs (two at 80 columns in a council).
-        let spread = TextWrap.lines(equality.spreadLine, width: max(10, area.maxX - x - 1), maxLines: 3)
+        let spread = TextWrap.lines(equality.spreadLine(words), width: max(10, area.maxX - x - 1), maxLines: 3)
         for (k, line) in spread.enumerated() where y + 1 + k < area.maxY {
             buffer.writeTruncated(line, x: x, y: y + 1 + k, width: area.maxX - x, style: .quiet)
         }
@@ -57,7 +57,8 @@ extension SessionScreen {
                     ? names[person.person] : words.fill(.personN, ["n": "\(person.person.number)"]))
                 + (person.presenter ? " " + words[.presenterMark] : "")
         }
-        let nameWidth = min(max(4, width - figuresWidth), max(4, labels.map(\.displayWidth).max() ?? 4))
+        let widest = max(words[.figureName].displayWidth, labels.map(\.displayWidth).max() ?? 0)
+        let nameWidth = min(max(4, width - figuresWidth), max(4, widest))
         func line(_ label: String, _ cells: [String]) -> String {
             label.truncated(toWidth: nameWidth).padded(nameWidth)
                 + zip(cells, widths).map { "   " + $0.leftPadded($1) }.joined()
@@ -91,18 +92,32 @@ extension SessionScreen {
         drawCard(title: words[.componentsTitle], rows: rows, into: &buffer)
     }
 
+    /// A card of rows, a key (or name) beside its text: a text too long for its column wraps
+    /// onto the next lines (nothing is cut off), with a blank line between rows when there is room.
     private func drawCard(title: String, rows: [(String, String)], into buffer: inout ScreenBuffer) {
-        let area = buffer.area.inset(by: 1)
-        let spacing = area.height >= rows.count * 2 + 4 ? 2 : 1
-        var y = area.y + max(0, (area.height - rows.count * spacing - 3) / 2)
-        buffer.writeCentred(title, y: y, in: area, style: Style.name.emphasised)
-        y += 2
+        var area = buffer.area.inset(by: 1)
         let keyWidth = rows.map { $0.0.displayWidth }.max() ?? 0
         let x = area.x + max(0, (area.width - min(area.width, keyWidth + 3 + 80)) / 2)
-        for (key, text) in rows where y < area.maxY - 1 {
+        let textWidth = max(10, min(80, area.maxX - x - keyWidth - 3))
+        let wrapped = rows.map { TextWrap.lines($0.1, width: textWidth, maxLines: 4) }
+        let lineCount = wrapped.reduce(0) { $0 + $1.count }
+        // On a small window the card takes the top and bottom rows too rather than lose a line.
+        if lineCount + 2 > area.height { area = Rect(x: area.x, y: 0, width: area.width, height: buffer.height) }
+        // The title and a blank line, the rows (a blank line between them if there is room), and
+        // the last line for "Any key returns".
+        let spacing = area.height >= lineCount + rows.count + 4 ? 2 : 1
+        let used = lineCount + (rows.count - 1) * (spacing - 1)
+        let gap = area.height >= used + 3 ? 2 : 1
+        var y = area.y + max(0, (area.height - used - gap - 1) / 2)
+        buffer.writeCentred(title, y: y, in: area, style: Style.name.emphasised)
+        y += gap
+        for ((key, _), lines) in zip(rows, wrapped) where y < area.maxY - 1 {
             buffer.write(key, x: x, y: y, style: Style.accent.emphasised)
-            buffer.writeTruncated(text, x: x + keyWidth + 3, y: y, width: area.maxX - x - keyWidth - 3)
-            y += spacing
+            for line in lines where y < area.maxY - 1 {
+                buffer.write(line, x: x + keyWidth + 3, y: y)
+                y += 1
+            }
+            y += spacing - 1
         }
         buffer.writeCentred(words[.keysAnyReturns], y: area.maxY - 1, in: area, style: .quiet)
     }

@@ -305,7 +305,7 @@ struct DocumentBuilder {
                 "Speaking time, passes not counted; shares of the whole seconds shown, adding up to 100 %; a fair share "
                     + "divides each turn equally among the people present when it began."),
             .table(TranscriptDocument.Table(columns: columns, rows: rows, footer: footer)),
-            .paragraph(figures.spreadLine + "."),
+            .paragraph(figures.spreadLine(words) + "."),
         ]
         if let presenter = figures.presenter {
             blocks.append(

@@ -1,0 +1,83 @@
+import Testing
+import ThinkingCore
+
+@testable import ThinkingTUI
+
+/// A round, pairs and a council drawn in every shipped language at 80x24 and 250x70: every word
+/// whole (nothing cut off with "…"), and each screen's own words there in that language.
+@Suite("The room's language on screen")
+struct LanguageScreenTests {
+    static let sizes = [(80, 24), (250, 70)]
+
+    /// The screens of a session worth looking at, each with the words it must show whole.
+    static func screens(_ words: Words) throws -> [(String, Session, Int64, Controls, [String])] {
+        let people = ["Ana", "Zoë", "李", "محمد", "Dev"]
+        var out: [(String, Session, Int64, Controls, [String])] = []
+        var controls = Controls()
+        controls.words = words
+        let round = try ScreenFixtures.session(ScreenFixtures.round, people, question: "What is going well?", [])
+        out.append(("round ready", round, 0, controls, [words[.keyBegin], words.fill(.starts, ["name": "Ana"])]))
+        let turn = try ScreenFixtures.session(
+            ScreenFixtures.round, people, question: "What is going well?", [(.begin, 0)])
+        out.append(("round turn", turn, 30, controls, [words[.keyFinished], words.fill(.orderNext, ["name": "Zoë"])]))
+        out.append(("round over", turn, 150, controls, [words.fill(.timeOverBy, ["time": "0:30"])]))
+        var help = controls
+        help.overlay = .help
+        out.append(("keys", turn, 30, help, [words[.keysTitle], words[.helpCtrlR], words[.helpFigures]]))
+        var cards = controls
+        cards.overlay = .components
+        out.append(("components", turn, 30, cards, Component.allCases.map { words.line(of: $0) }))
+        var quit = controls
+        quit.overlay = .confirmQuit
+        out.append(("quit", turn, 30, quit, [words[.confirmQuit], words[.confirmQuitKeys]]))
+        var script: [(Action, Int64)] = [(.begin, 0)]
+        for n in 1...5 { script.append((.handOn, Int64(n * 20))) }
+        let done = try ScreenFixtures.session(ScreenFixtures.round, people, script)
+        out.append(("thanks", done, 200, controls, [words[.thankYou], words[.everyStepDone]]))
+        var figures = controls
+        figures.showsFigures = true
+        out.append(("figures", done, 200, figures, [words[.figureFairShare], words[.keyFigures]]))
+        let pairs = try ScreenFixtures.session(ScreenFixtures.pairs, people, [])
+        out.append(("pairs ready", pairs, 0, controls, [words[.spaceStartsClock]]))
+        let running = try ScreenFixtures.session(ScreenFixtures.pairs, people, [(.begin, 0)])
+        out.append(("pairs running", running, 10, controls, [words[.keySwapEarly], words[.pairsExplained]]))
+        var swap = controls
+        swap.overlay = .confirmSwap
+        out.append(("swap", running, 10, swap, [words[.confirmSwap], words[.confirmSwapWhy]]))
+        let council = try ScreenFixtures.session(ScreenFixtures.council, people + ["Eun"], presenter: "Dev", [])
+        out.append(("council ready", council, 0, controls, [words.fill(.presenterIs, ["name": "Dev"])]))
+        let thinking = try ScreenFixtures.session(
+            ScreenFixtures.council, people + ["Eun"], presenter: "Dev", [(.begin, 0)])
+        out.append(("presenter", thinking, 30, controls, [words[.rolePresenter]]))
+        let question = try ScreenFixtures.session(
+            ScreenFixtures.council, people + ["Eun"], presenter: "Dev", [(.begin, 0), (.handOn, 60)])
+        out.append(("question", question, 70, controls, [words[.enterSavesEscClears]]))
+        let members = try ScreenFixtures.session(
+            ScreenFixtures.council, people + ["Eun"], presenter: "Dev",
+            [(.begin, 0), (.handOn, 60), (.frameQuestion(text: "How do I start?"), 70), (.begin, 80)])
+        out.append(("council round", members, 90, controls, [words[.roleMember], words[.keyPass]]))
+        return out
+    }
+
+    @Test(arguments: ["en", "fr", "de", "es", "nl"])
+    func everyScreenFitsInEveryLanguage(code: String) throws {
+        let words = try #require(Words.shipped(code))
+        for (name, session, seconds, controls, wanted) in try Self.screens(words) {
+            for (width, height) in Self.sizes {
+                var moved = session
+                _ = moved.advance(to: .seconds(seconds))
+                var screen = SessionScreen(session: moved, controls: controls, now: .seconds(seconds))
+                screen.words = words
+                let lines = screen.render(width: width, height: height).lines()
+                let text = lines.joined(separator: "\n")
+                #expect(!text.contains("…"), "\(code) \(name) \(width)x\(height): cut off:\n\(text)")
+                // A long line may wrap (the cards): read the screen as one run of words.
+                let run = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+                for word in wanted {
+                    let words = word.split(separator: " ").joined(separator: " ")
+                    #expect(run.contains(words), "\(code) \(name) \(width)x\(height): no \"\(word)\" in\n\(text)")
+                }
+            }
+        }
+    }
+}
