@@ -522,6 +522,15 @@ def settings_and_help(binary):
         check(code == 1 and f"{path}:2:7: turn is a bare number" in err, f"run on a broken file: {code} {err!r}")
         code, out, err = run("settings", "check")
         check(code == 1 and f"{path}:2:7:" in err, f"settings check: {code} {err!r}")
+        os.remove(path)
+        # The locale chooses the language where no flag or setting does.
+        env = dict(sb.env, LANG="de_DE.UTF-8", LC_ALL="")
+        proc = subprocess.run([sb.binary, "components"], capture_output=True, text=True, env=env, timeout=10)
+        check(proc.stdout.startswith("Aufmerksamkeit"), f"components in German: {proc.stdout[:60]!r}")
+        code, out, _ = run("components", "--language", "fr")
+        check(out.startswith("Attention") and "Égalité" in out, f"components --language fr: {out[:80]!r}")
+        code, out, err = run("components", "--language", "tlh")
+        check(code == 64 and "No language 'tlh'" in err, f"an unknown language: {code} {err!r}")
 
 
 # MARK: - main

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import ThinkingCore
+
+@testable import ThinkingProtocols
+
+/// Which language the screen speaks, and a facilitator's own language files.
+@Suite("Languages: the choice and your own files")
+struct LanguageCatalogTests {
+    @Test func theFlagThenTheSettingsThenTheLocaleThenEnglish() {
+        let env = ["HOME": "/nonexistent", "LANG": "de_DE.UTF-8"]
+        #expect(LanguageCatalog.choice(flag: "FR", settings: "es", environment: env) == ("fr", .flag))
+        #expect(LanguageCatalog.choice(flag: nil, settings: "es", environment: env) == ("es", .settings))
+        #expect(LanguageCatalog.choice(flag: nil, settings: nil, environment: env) == ("de", .environment("LANG")))
+        let both = ["HOME": "/nonexistent", "LC_ALL": "nl_NL.UTF-8", "LC_MESSAGES": "fr_FR", "LANG": "de_DE"]
+        #expect(LanguageCatalog.choice(flag: nil, settings: nil, environment: both) == ("nl", .environment("LC_ALL")))
+        let messages = ["HOME": "/nonexistent", "LC_MESSAGES": "fr_FR", "LANG": "de_DE"]
+        #expect(LanguageCatalog.choice(flag: nil, settings: nil, environment: messages).code == "fr")
+        // A locale with no table here, or none at all: English.
+        #expect(
+            LanguageCatalog.choice(flag: nil, settings: nil, environment: ["LANG": "ja_JP.UTF-8"]) == ("en", .builtIn))
+        #expect(LanguageCatalog.choice(flag: nil, settings: nil, environment: ["LANG": "C.UTF-8"]) == ("en", .builtIn))
+    }
+
+    @Test func yourOwnFileOverridesWordsAndAddsLanguages() throws {
+        let dir = try TemporaryDirectory()
+        let folder = try #require(LanguageCatalog.directory(in: dir.environment))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        writeFile(folder + "/fr.yaml", "thank-you: \"Merci à vous\"\n")
+        writeFile(folder + "/it.yaml", "language-name: \"Italiano\"\nthank-you: \"Grazie\"\n")
+        #expect(LanguageCatalog.codes(in: dir.environment).suffix(1) == ["it"])
+        let french = try LanguageCatalog.words("fr", environment: dir.environment).get()
+        #expect(french[.thankYou] == "Merci à vous")
+        #expect(french[.stepOf] == Words.shipped("fr")?[.stepOf], "the rest is the shipped French")
+        let italian = try LanguageCatalog.words("it", environment: dir.environment).get()
+        #expect(italian.name == "Italiano" && italian[.thankYou] == "Grazie")
+        #expect(italian[.keyPass] == Words.english[.keyPass], "a word the file lacks is the English one")
+        #expect(
+            LanguageCatalog.choice(
+                flag: nil, settings: nil, environment: dir.environment.merging(["LANG": "it_IT"]) { $1 }
+            ).code == "it")
+        writeFile(folder + "/it.yaml", "thank-you: Grazie: mille\nround-of: \"Giro {n}\"\n")
+        let problems = try #require(LanguageCatalog.words("it", environment: dir.environment).failure)
+        #expect(
+            problems.diagnostics.map(\.description) == [
+                folder + "/it.yaml:1:12: this text must be in double quotes for YAML (expected \"Grazie: mille\")",
+                folder + "/it.yaml:2:11: the slots are {n} (expected {count} {n})",
+            ])
+    }
+
+    @Test func aFileThatIsNotTextIsRefusedWithItsPlace() {
+        for bytes: [UInt8] in [[0x74, 0x00, 0x3A], [0xFF, 0xFE, 0x41], Array("thank-you: \"\u{1B}[2J\"\n".utf8)] {
+            let result = LanguageCatalog.read(bytes: bytes, file: "xx.yaml")
+            guard case .failure(let problems) = result else {
+                Issue.record("read \(bytes)")
+                continue
+            }
+            #expect(problems.diagnostics.allSatisfy { $0.file == "xx.yaml" && $0.line >= 1 })
+        }
+    }
+
+    @Test func theSettingsFileNamesALanguageThereIs() {
+        let good = Settings.load(bytes: Array("language: de\n".utf8), file: "s.yaml", themes: ["default"])
+        #expect((try? good.get())?.language?.value == "de")
+        let bad = Settings.load(bytes: Array("language: klingon\n".utf8), file: "s.yaml", themes: ["default"])
+        #expect(bad.failure?.description == "s.yaml:1:11: language is 'klingon' (expected de | en | es | fr | nl)")
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let error) = self { error } else { nil }
+    }
+}
