@@ -24,9 +24,26 @@ public enum LanguageText {
         var table: [Word: String] = [:]
         var lines: [Word: Int] = [:]
         var problems: [Problem] = []
-        // By Character: "\r\n" is one, a newline like "\n".
-        for (index, content) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line = index + 1
+        let bytes = Array(text.utf8)
+        var line = 0
+        var start = 0
+        while start <= bytes.count {
+            line += 1
+            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let next = end + 1
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            defer { start = next }
+            // Most lines are `key: "text"` with no escape: read from the bytes, without walking
+            // characters (the screen's process reads two tables at start).
+            if let (word, text) = plainLine(bytes[start..<end]), lines[word] == nil,
+                !text.unicodeScalars.contains(where: TerminalText.isUnsafe),
+                reference == nil || slots(of: text) == slots(of: reference?[word] ?? "")
+            {
+                table[word] = text
+                lines[word] = line
+                continue
+            }
+            let content = Substring(String(decoding: bytes[start..<end], as: UTF8.self))
             let trimmed = content.drop { $0 == " " }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard trimmed.count == content.count else {
@@ -59,6 +76,16 @@ public enum LanguageText {
             }
             switch value(content[valueStart...]) {
             case .success(let text):
+                if let unsafe = text.unicodeScalars.first(where: { TerminalText.isUnsafe($0) && $0 != "\n" }) {
+                    let code = String(unsafe.value, radix: 16, uppercase: true)
+                    problems.append(
+                        Problem(
+                            line: line, column: column + content[valueStart...].prefix { $0 == " " }.count,
+                            message:
+                                "the text holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                            expected: "text to show, without terminal controls"))
+                    continue
+                }
                 if let english = reference?[word], slots(of: text) != slots(of: english) {
                     let wanted = slots(of: english).sorted().map { "{\($0)}" }.joined(separator: " ")
                     let found = slots(of: text).sorted().map { "{\($0)}" }.joined(separator: " ")
@@ -79,6 +106,19 @@ public enum LanguageText {
             }
         }
         return problems.isEmpty ? .success(Read(table: table, lines: lines)) : .failure(Problems(items: problems))
+    }
+
+    /// A line `key: "text"` of a known key, with no escape and nothing after the closing quote.
+    private static func plainLine(_ line: ArraySlice<UInt8>) -> (Word, String)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), line.last == UInt8(ascii: "\""),
+            line.index(colon, offsetBy: 3, limitedBy: line.endIndex - 1) != nil,
+            line[colon + 1] == 0x20, line[colon + 2] == UInt8(ascii: "\"")
+        else { return nil }
+        let body = line[(colon + 3)..<(line.endIndex - 1)]
+        guard !body.contains(UInt8(ascii: "\"")), !body.contains(UInt8(ascii: "\\")),
+            let word = Word(rawValue: String(decoding: line[line.startIndex..<colon], as: UTF8.self))
+        else { return nil }
+        return (word, String(decoding: body, as: UTF8.self))
     }
 
     /// Every problem of one file (an `Error`, for `Result`). Never empty.

@@ -49,8 +49,9 @@ public struct Words: Equatable, Sendable {
 
     /// A built-in language, or nil.
     public static func shipped(_ code: String) -> Words? {
+        if code == "en" { return english }
         guard let text = EmbeddedLanguages.text(of: code),
-            case .success(let read) = LanguageText.read(text, reference: englishTable)
+            case .success(let read) = LanguageText.read(text)
         else {
             return nil
         }

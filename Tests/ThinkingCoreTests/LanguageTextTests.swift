@@ -28,6 +28,14 @@ struct LanguageTextTests {
             "1:19: text after the closing quote (expected a comment starting with #, or nothing)"
         ),
         ("thank-you: \"Mer\\ci\"\n", "1:16: unknown escape \\c (expected \\\" \\\\ or \\n)"),
+        (
+            "thank-you: \"Mer\u{1B}[2Jci\"\n",
+            "1:12: the text holds a control character (U+001B) (expected text to show, without terminal controls)"
+        ),
+        (
+            "thank-you: Mer\u{202E}ci\n",
+            "1:12: the text holds a control character (U+202E) (expected text to show, without terminal controls)"
+        ),
         ("thank-you:\n", "1:11: no text (expected \"text\" after the key)"),
         ("step-of: \"Étape {n}\"\n", "1:10: the slots are {n} (expected {count} {n})"),
         ("thank-you: \"Merci {name}\"\n", "1:12: the slots are {name} (expected no slots)"),
