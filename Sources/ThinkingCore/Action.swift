@@ -72,32 +72,7 @@ public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     case notTheIncisiveQuestion
     case nobodyHere
 
-    public var description: String {
-        switch self {
-        case .nothingToBegin: "There is no step waiting to begin."
-        case .noTurnInProgress: "Nobody is thinking right now."
-        case .passNotAllowed: "This step does not allow passing."
-        case .pairsTimeBelongsToThinker:
-            "The time belongs to the thinker: the room swaps at time (or swap early)."
-        case .notPairs: "Only pairs swap."
-        case .nothingToUndo: "Nothing to undo."
-        case .paused: "The session is paused."
-        case .notPaused: "The session is not paused."
-        case .noQuestionAsked: "No question is being framed now."
-        case .emptyText: "Nothing was typed."
-        case .notesNotRecordedHere: "Notes are not recorded in this step."
-        case .finished: "The session has finished."
-        case .badRecovery: "A recovery must start after the last recorded moment."
-        case .notADiscussion: "Only an open discussion lets anyone speak next."
-        case .alreadySpeaking: "That person is speaking already."
-        case .unknownPerson: "Nobody with that number or initial."
-        case .notOpenEnded: "This step ends by itself; it cannot be ended early."
-        case .everyStepDone: "Every step is done: q ends the session."
-        case .alreadyHere: "That name is already in the session."
-        case .presenterCannotLeave: "The council cannot go on without its Presenter: end the session instead."
-        case .lastPersonCannotLeave: "Someone must stay: end the session instead."
-        case .nobodyHere: "Nobody is here for this step: add someone with +, or end the session with q."
-        case .notTheIncisiveQuestion: "The incisive question is kept in a thinking partnership, from its fourth part."
-        }
-    }
+    /// In English, as the command line says it; the screens say it in their language
+    /// (`Words.refusal`).
+    public var description: String { Words.english.refusal(self) }
 }

@@ -23,10 +23,25 @@ public struct Words: Equatable, Sendable {
     }
 
     /// The word with its `{slot}`s filled in.
+    /// A value is put in as it is: a `{slot}` inside a name stays the name's text.
     public func fill(_ word: Word, _ values: KeyValuePairs<String, String>) -> String {
-        var text = self[word]
-        for (slot, value) in values { text = text.replacing("{\(slot)}", with: value) }
-        return text
+        let template = self[word]
+        var text = ""
+        var rest = Substring(template)
+        // By hand, not `replacing(_:with:)`: that brings the regex library's code into the
+        // screen's memory for a few slots.
+        while let open = rest.firstIndex(of: "{") {
+            text += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values.first(where: { $0.key == after[..<close] }) {
+                text += value.value
+                rest = after[after.index(after: close)...]
+            } else {
+                text.append("{")
+                rest = after
+            }
+        }
+        return text + rest
     }
 
     /// Whether this table has its own text for `word`.
@@ -89,4 +104,39 @@ extension Words {
         .incisiveQuestions: (.componentIncisiveQuestions, .componentIncisiveQuestionsLine),
         .place: (.componentPlace, .componentPlaceLine),
     ]
+}
+
+extension Words {
+    /// Why the engine refused an action, in this language (the facilitator's line).
+    public func refusal(_ rejection: Rejection) -> String {
+        self[Self.refusalWord(rejection)]
+    }
+
+    private static func refusalWord(_ rejection: Rejection) -> Word {
+        switch rejection {
+        case .nothingToBegin: .refusedNothingToBegin
+        case .noTurnInProgress: .refusedNoTurn
+        case .passNotAllowed: .refusedPass
+        case .pairsTimeBelongsToThinker: .refusedPairsTime
+        case .notPairs: .refusedNotPairs
+        case .nothingToUndo: .refusedNothingToUndo
+        case .paused: .refusedPaused
+        case .notPaused: .refusedNotPaused
+        case .noQuestionAsked: .refusedNoQuestion
+        case .emptyText: .refusedEmpty
+        case .notesNotRecordedHere: .refusedNoNotes
+        case .finished: .refusedFinished
+        case .badRecovery: .refusedRecovery
+        case .notADiscussion: .refusedNotDiscussion
+        case .alreadySpeaking: .refusedAlreadySpeaking
+        case .unknownPerson: .refusedUnknownPerson
+        case .notOpenEnded: .refusedNotOpenEnded
+        case .everyStepDone: .refusedEveryStepDone
+        case .alreadyHere: .refusedAlreadyHere
+        case .presenterCannotLeave: .refusedPresenterLeaves
+        case .lastPersonCannotLeave: .refusedLastPerson
+        case .nobodyHere: .refusedNobodyHere
+        case .notTheIncisiveQuestion: .refusedIncisive
+        }
+    }
 }

@@ -51,19 +51,20 @@ public final class ReviewModel: ScreenModel {
     private func export(_ format: Transcript.Format) {
         guard let transcript = state.transcript else { return }
         do {
-            let path = try Self.export(transcript, as: format, into: directory)
-            state.message = "Written to \(path) (readable by you only)"
+            let path = try Self.export(transcript, as: format, into: directory, words: state.words)
+            state.message = state.words.fill(.reviewWritten, ["path": path])
         } catch {
-            state.message = "Cannot export: \(error)"
+            state.message = state.words.fill(.reviewCannotExport, ["reason": "\(error)"])
         }
     }
 
     /// Writes `transcript` as `format` into `directory` (0600), never over an existing
     /// file; returns the path written.
     public static func export(
-        _ transcript: Transcript, as format: Transcript.Format, into directory: String, local: LocalTime? = nil
+        _ transcript: Transcript, as format: Transcript.Format, into directory: String, local: LocalTime? = nil,
+        words: Words = .english
     ) throws -> String {
-        let text = try transcript.written(as: format, local: local)
+        let text = try transcript.written(as: format, local: local, words: words)
         var path = (directory as NSString).appendingPathComponent("\(transcript.session).\(format.fileExtension)")
         var copy = 2
         while FileManager.default.fileExists(atPath: path) {

@@ -22,7 +22,7 @@ extension ReviewScreen {
         y = drawLanes(transcript, rows: laneRows, from: y, into: &buffer)
         y = drawEquality(transcript.equality, from: y, into: &buffer)
         drawSteps(transcript, from: y + 1, to: area.height - 1, into: &buffer)
-        let keys = "←/→: other session · ↑/↓: step · e: export · q: back to the list"
+        let keys = words[.reviewKeysSession]
         buffer.writeCentred(state.message ?? keys, y: area.height - 1, style: .quiet)
     }
 
@@ -32,17 +32,19 @@ extension ReviewScreen {
             "\(state.local.date(transcript.started)) \(state.local.time(transcript.started))"
         let status =
             switch transcript.status {
-            case .finished: "finished"
-            case .complete: "every step done"
-            case .unfinished: "unfinished"
+            case .finished: words[.statusFinished]
+            case .complete: words[.statusComplete]
+            case .unfinished: words[.statusUnfinished]
             }
         let title = "\(transcript.protocolName) · \(when) · \(DurationText.clock(transcript.duration)) · \(status)"
-        let position = "Session \(state.selected + 1) of \(state.visible.count)"
-        buffer.writeTruncated(title, x: 1, y: 0, width: width - position.count - 4, style: Style.name.emphasised)
-        buffer.write(position, x: width - 1 - position.count, y: 0, style: .quiet)
+        let position = words.fill(.reviewSessionOf, ["n": "\(state.selected + 1)", "count": "\(state.visible.count)"])
+        buffer.writeTruncated(
+            title, x: 1, y: 0, width: width - position.displayWidth - 4, style: Style.name.emphasised)
+        buffer.write(position, x: width - 1 - position.displayWidth, y: 0, style: .quiet)
         let question = transcript.sessionQuestion ?? transcript.steps.lazy.compactMap(\.question?.text).first
         if let question {
-            buffer.writeTruncated("Question: " + question, x: 1, y: 1, width: width - 2, style: .accent)
+            buffer.writeTruncated(
+                words.fill(.reviewQuestion, ["text": question]), x: 1, y: 1, width: width - 2, style: .accent)
         }
     }
 
@@ -54,7 +56,8 @@ extension ReviewScreen {
         let name = min(width >= 120 ? 24 : 12, max(4, longest))
         let figures = width >= 120 ? 30 : 19
         let free = max(4, width - name - figures - 5)
-        let bar = max(2, free * 3 / 10)
+        // The bar's column holds its heading whole where the timeline keeps two thirds.
+        let bar = max(2, free * 3 / 10, min(words[.reviewSpeakingTime].displayWidth, free / 3))
         return (name, free - bar, bar, figures)
     }
 
@@ -65,10 +68,9 @@ extension ReviewScreen {
         let xFigures = xBar + cols.bar + 1
         let wide = buffer.width >= 120
         buffer.writeTruncated(
-            "Timeline  \(Self.turnMark) turn  \(Self.overtimeMark) overtime  \(Self.passMark) pass", x: xTimeline,
-            y: top - 1, width: cols.timeline, style: .quiet)
-        buffer.writeTruncated("Speaking time", x: xBar, y: top - 1, width: cols.bar, style: .quiet)
-        let header = wide ? "  time  share  turns  passes" : "  time  share t/p"
+            legend(width: cols.timeline), x: xTimeline, y: top - 1, width: cols.timeline, style: .quiet)
+        buffer.writeTruncated(words[.reviewSpeakingTime], x: xBar, y: top - 1, width: cols.bar, style: .quiet)
+        let header = figuresHeader(wide: wide)
         buffer.writeTruncated(header, x: xFigures, y: top - 1, width: cols.figures, style: .quiet)
         let end = timelineEnd(transcript)
         let lanes = Self.lanes(transcript, width: cols.timeline, end: end)
@@ -78,14 +80,16 @@ extension ReviewScreen {
         for (row, person) in people.prefix(hidden > 0 ? rows - 1 : rows).enumerated() {
             let y = top + row
             var name = transcript.people[person.person]
-            if person.presenter { name += " (P)" }
+            if person.presenter { name += " " + words[.reviewPresenterMark] }
             buffer.writeTruncated(name, x: 1, y: y, width: cols.name)
             buffer.write(String(lanes[person.person]), x: xTimeline, y: y, style: .accent)
             buffer.write(Self.bar(person.speaking, of: longest, width: cols.bar), x: xBar, y: y, style: .name)
             buffer.write(figures(person, wide: wide), x: xFigures, y: y, maxWidth: cols.figures)
         }
         if hidden > 0 {
-            buffer.write("… and \(hidden + 1) more", x: 1, y: top + rows - 1, style: .quiet)
+            buffer.writeTruncated(
+                words.fill(.reviewAndMore, ["count": "\(hidden + 1)"]), x: 1, y: top + rows - 1,
+                width: buffer.width - 2, style: .quiet)
         }
         let axisY = top + rows
         buffer.write(axis(transcript, width: cols.timeline, end: end), x: xTimeline, y: axisY, style: .quiet)
@@ -94,11 +98,46 @@ extension ReviewScreen {
         return axisY + 1
     }
 
-    private func figures(_ person: Equality.Person, wide: Bool) -> String {
-        let time = DurationText.clock(person.speaking).rightAligned(6)
-        let share = Equality.percent(person.share).rightAligned(7)
+    /// `Timeline  █ turn  ▒ overtime  ○ pass`, or as much of it as `width` holds whole: the
+    /// marks without the heading, then closer together.
+    private func legend(width: Int) -> String {
+        let marks = [
+            "\(Self.turnMark) \(words[.reviewMarkTurn])", "\(Self.overtimeMark) \(words[.reviewMarkOvertime])",
+            "\(Self.passMark) \(words[.reviewMarkPass])",
+        ]
+        let candidates = [
+            ([words[.reviewTimeline]] + marks).joined(separator: "  "), marks.joined(separator: "  "),
+            marks.joined(separator: " "),
+        ]
+        return candidates.first { $0.displayWidth <= width } ?? candidates[candidates.count - 1]
+    }
+
+    /// The figures' columns: at least as wide as the English ones, and each a column wider
+    /// than its heading in this language.
+    private var figureWidths: (time: Int, share: Int, turns: Int, passes: Int) {
+        func width(_ word: Word, least: Int) -> Int { max(least, words[word].displayWidth + 1) }
+        return (
+            width(.figureTime, least: 6), width(.figureShare, least: 7), width(.figureTurns, least: 7),
+            width(.figurePasses, least: 8)
+        )
+    }
+
+    private func figuresHeader(wide: Bool) -> String {
+        let w = figureWidths
+        let head = words[.figureTime].rightAligned(w.time) + words[.figureShare].rightAligned(w.share)
         if wide {
-            return time + share + String(person.turns).rightAligned(7) + String(person.passes).rightAligned(8)
+            return head + words[.figureTurns].rightAligned(w.turns) + words[.figurePasses].rightAligned(w.passes)
+        }
+        return head + " " + words[.reviewTurnsPassesShort]
+    }
+
+    private func figures(_ person: Equality.Person, wide: Bool) -> String {
+        let w = figureWidths
+        let time = DurationText.clock(person.speaking).rightAligned(w.time)
+        let share = Equality.percent(person.share).rightAligned(w.share)
+        if wide {
+            return time + share + String(person.turns).rightAligned(w.turns)
+                + String(person.passes).rightAligned(w.passes)
         }
         return time + share + " \(person.turns)/\(person.passes)"
     }
@@ -157,8 +196,13 @@ extension ReviewScreen {
 
     private func drawEquality(_ equality: Equality, from y: Int, into buffer: inout ScreenBuffer) -> Int {
         // The spread in the core's own words, as every transcript gives it.
-        let text = "Speaking time in all: \(DurationText.clock(equality.total)) · \(equality.spreadLine)"
-        buffer.writeTruncated(text, x: 1, y: y, width: buffer.width - 2)
-        return y + 1
+        let total = words.fill(.reviewInAll, ["time": DurationText.clock(equality.total)])
+        let text = "\(total) · \(equality.spreadLine(words))"
+        // Two lines where one would cut the spread's ratio off.
+        let lines = TextWrap.lines(text, width: max(1, buffer.width - 2), maxLines: 2)
+        for (offset, line) in lines.enumerated() {
+            buffer.writeTruncated(line, x: 1, y: y + offset, width: buffer.width - 2)
+        }
+        return y + lines.count
     }
 }

@@ -23,7 +23,7 @@ extension ReviewScreen {
             let evidence = state.evidence
             if !evidence.isEmpty { lines.append(("", .normal)) }
             for section in evidence {
-                lines.append((section.component.rawValue, Style.name.emphasised))
+                lines.append((words.name(of: section.component), Style.name.emphasised))
                 lines += section.lines.map { ("  " + $0, Style.normal) }
             }
         }
@@ -38,13 +38,17 @@ extension ReviewScreen {
     /// `2. Council round 1 of 3 · 5 turns, 1 pass · 4:10` (or "not reached").
     func stepLine(_ step: Transcript.Step, transcript: Transcript) -> String {
         let turns = step.rounds.flatMap(\.turns)
-        guard step.reached else { return "\(step.number). \(step.title) · not reached" }
+        guard step.reached else { return "\(step.number). \(step.title) · \(words[.reviewNotReached])" }
         let spoken = turns.filter { !$0.passed }
         let passes = turns.count - spoken.count
         let time = spoken.reduce(Duration.zero) { $0 + $1.active }
-        var text = "\(step.number). \(step.title) · \(spoken.count) turn\(spoken.count == 1 ? "" : "s")"
-        if passes > 0 { text += ", \(passes) pass\(passes == 1 ? "" : "es")" }
-        if step.rounds.count > 1 { text += " in \(step.rounds.count) rounds" }
+        let turnCount =
+            spoken.count == 1 ? words[.reviewOneTurn] : words.fill(.reviewTurns, ["count": "\(spoken.count)"])
+        var text = "\(step.number). \(step.title) · \(turnCount)"
+        if passes > 0 {
+            text += ", " + (passes == 1 ? words[.reviewOnePass] : words.fill(.reviewPasses, ["count": "\(passes)"]))
+        }
+        if step.rounds.count > 1 { text += " " + words.fill(.reviewInRounds, ["count": "\(step.rounds.count)"]) }
         return text + " · " + DurationText.clock(time)
     }
 
@@ -52,17 +56,24 @@ extension ReviewScreen {
     private func details(_ transcript: Transcript, step: Transcript.Step) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         if let question = step.question {
-            lines.append(("Question (\(question.source.rawValue)): " + question.text, .accent))
+            let source: Word =
+                switch question.source {
+                case .step: .reviewQuestionStep
+                case .presenter: .reviewQuestionPresenter
+                case .session: .reviewQuestionSession
+                }
+            lines.append((words.fill(source, ["text": question.text]), .accent))
         }
         if step.kind == .question, let framed = transcript.framedQuestion {
-            lines.append(("The Presenter's question: " + framed, .accent))
+            lines.append((words.fill(.reviewPresentersQuestion, ["text": framed]), .accent))
         }
         let notes = transcript.notes.filter { $0.step == step.number }
         for note in notes {
             let who = note.person.map { transcript.name($0) + ": " } ?? ""
-            lines.append(("Note · \(state.local.time(note.at)) · \(who)\(note.text)", .normal))
+            lines.append(
+                (words.fill(.reviewNote, ["time": state.local.time(note.at), "text": who + note.text]), .normal))
         }
-        if lines.isEmpty { lines.append(("No question or note recorded in this step.", .quiet)) }
+        if lines.isEmpty { lines.append((words[.reviewNothingRecorded], .quiet)) }
         return lines
     }
 }

@@ -13,10 +13,12 @@ public struct ReviewScreen {
         self.state = state
     }
 
+    var words: Words { state.words }
+
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
         guard width >= 20, height >= 6 else {
-            buffer.writeCentred("Make this window larger", y: height / 2, style: .accent)
+            buffer.writeCentred(words[.reviewTooSmall], y: height / 2, style: .accent)
             return buffer
         }
         if let transcript = state.transcript {
@@ -35,14 +37,18 @@ public struct ReviewScreen {
     private func drawList(into buffer: inout ScreenBuffer) {
         let area = buffer.area
         let shown = state.visible
-        let count = shown.count == state.entries.count ? "\(shown.count)" : "\(shown.count) of \(state.entries.count)"
-        buffer.write("Sessions · newest first", x: 1, y: 0, style: Style.name.emphasised)
-        buffer.write(count, x: max(1, area.width - 1 - count.count), y: 0, style: .quiet)
+        let count =
+            shown.count == state.entries.count
+            ? "\(shown.count)" : words.fill(.reviewCountOf, ["n": "\(shown.count)", "count": "\(state.entries.count)"])
+        buffer.writeTruncated(
+            words[.reviewSessions], x: 1, y: 0, width: max(0, area.width - 3 - count.displayWidth),
+            style: Style.name.emphasised)
+        buffer.write(count, x: max(1, area.width - 1 - count.displayWidth), y: 0, style: .quiet)
         let searchLine: String
         if state.searching {
-            searchLine = "Search: " + state.query + "▏  (a person, a protocol, words of a question)"
+            searchLine = words.fill(.reviewSearch, ["query": state.query + "▏"]) + "  " + words[.reviewSearchHint]
         } else if !state.query.isEmpty {
-            searchLine = "Search: " + state.query + "  (/ changes it, Esc clears)"
+            searchLine = words.fill(.reviewSearch, ["query": state.query]) + "  " + words[.reviewSearchKept]
         } else {
             searchLine = ""
         }
@@ -50,7 +56,7 @@ public struct ReviewScreen {
         let rows = area.height - 4
         let top = max(0, min(state.selected - rows / 2, shown.count - rows))
         if shown.isEmpty {
-            let text = state.entries.isEmpty ? "No sessions yet." : "No session matches the search."
+            let text = words[state.entries.isEmpty ? .reviewNoSessions : .reviewNoMatch]
             buffer.writeCentred(text, y: area.height / 2, style: .quiet)
         }
         for (row, entry) in shown.dropFirst(top).prefix(rows).enumerated() {
@@ -62,20 +68,18 @@ public struct ReviewScreen {
             buffer.writeTruncated(
                 listLine(entry, width: area.width - 2), x: 1, y: y, width: area.width - 2, style: style)
         }
-        let keys =
-            state.searching
-            ? "Type to search · Enter: keep · Esc: clear"
-            : "↑/↓: choose · Enter: open · /: search · q: quit"
+        let keys = words[state.searching ? .reviewKeysSearch : .reviewKeysList]
         buffer.writeCentred(state.message ?? keys, y: area.height - 1, style: .quiet)
     }
 
     /// `2026-11-22 10:04  Round  12:34  14 turns  Ana, Ben, Chloé` (and the question when wide).
     func listLine(_ entry: ReviewEntry, width: Int) -> String {
         let when = entry.startedLocally
-        let state = entry.finished ? "" : "(unfinished) "
+        let state = entry.finished ? "" : words[.reviewUnfinishedMark] + " "
         var line =
             "\(when)  \(fitted(entry.protocolName, 14))  \(DurationText.clock(entry.duration).rightAligned(6))"
-            + "\(String(entry.turns).rightAligned(6)) turns  \(state)\(entry.people.joined(separator: ", "))"
+            + "\(String(entry.turns).rightAligned(6)) \(words[.reviewTurnsColumn])  \(state)"
+            + entry.people.joined(separator: ", ")
         if width >= 140, let question = entry.questions.first {
             line = fitted(line, 100) + "  " + question
         }
@@ -86,8 +90,8 @@ public struct ReviewScreen {
 
     private func drawFormatQuestion(into buffer: inout ScreenBuffer) {
         let lines = [
-            "Export this session as:", "m: Markdown   c: CSV   j: JSON   h: HTML",
-            "(written to the current folder, readable by you only)", "any other key: back",
+            words[.reviewExportAs], "m: Markdown   c: CSV   j: JSON   h: HTML",
+            words[.reviewExportWhere], words[.reviewExportBack],
         ]
         let width = min(buffer.width - 2, (lines.map(\.displayWidth).max() ?? 0) + 6)
         let box = buffer.area.centred(width: width, height: lines.count + 2)

@@ -80,9 +80,12 @@ public struct ReviewState: Sendable {
     public var step = 0
     public var askingFormat = false
     public var message: String?
+    /// The review's own words (names, questions and notes are the sessions' text).
+    public var words: Words
 
-    public init(entries: [ReviewEntry]) {
+    public init(entries: [ReviewEntry], words: Words = .english) {
         self.entries = entries
+        self.words = words
     }
 
     /// The entries the search leaves, newest first.
@@ -152,7 +155,7 @@ public struct ReviewState: Sendable {
     private mutating func move(by offset: Int) -> Command {
         let target = selected + offset
         guard visible.indices.contains(target) else {
-            message = offset < 0 ? "This is the newest session." : "This is the oldest session."
+            message = words[offset < 0 ? .reviewNewest : .reviewOldest]
             return .none
         }
         selected = target

@@ -142,7 +142,7 @@ extension Controls {
             return session.allows(.roundFromHere) ? .act(.roundFromHere) : .none
         case .character("e"):
             if let refusal = session.refusal(of: .endStep) {
-                message = refusal.description
+                message = words.refusal(refusal)
             } else {
                 overlay = .confirmEndStep
             }
@@ -162,7 +162,7 @@ extension Controls {
             if session.allows(.incisiveQuestion) {
                 overlay = .incisive("")
             } else if let refusal = session.refusal(of: .note) {
-                message = refusal.description
+                message = words.refusal(refusal)
             } else {
                 overlay = .note("")
             }

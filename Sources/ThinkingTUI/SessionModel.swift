@@ -133,7 +133,7 @@ public final class SessionModel: ScreenModel {
             }
             return effects + react(to: facts)
         } catch {
-            controls.message = error.description
+            controls.message = options.words.refusal(error)
             return effects
         }
     }

@@ -4,42 +4,55 @@ extension SetupForm {
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
         guard width >= SessionScreen.minimumWidth, height >= SessionScreen.minimumHeight else {
-            buffer.writeCentred(
-                "Make this window larger (needs \(SessionScreen.minimumWidth) x \(SessionScreen.minimumHeight))",
-                y: height / 2, style: .accent)
+            let ask = words.fill(
+                .tooSmall, ["width": "\(SessionScreen.minimumWidth)", "height": "\(SessionScreen.minimumHeight)"])
+            buffer.writeCentred(ask, y: height / 2, style: .accent)
             return buffer
         }
         let area = buffer.area.inset(by: 1)
-        let labelWidth = 12
+        // As wide as the longest label in this language, within a third of the form.
+        let labels: [Word] = [
+            .setupProtocol, .setupNames, .setupQuestion, .setupTurn, .setupPresenter, .setupOnePerLine,
+        ]
+        let widest = max(
+            labels.map { words[$0].displayWidth }.max() ?? 0, words.fill(.setupMoreAbove, ["count": "99"]).displayWidth)
+        let labelWidth = min(max(12, widest), area.width / 3)
         let x = area.x + 1, valueX = x + labelWidth + 2, valueWidth = area.maxX - valueX - 1
         var y = area.y
-        buffer.writeCentred("A new session", y: y, in: area, style: Style.name.emphasised)
+        // The keys, on two lines where a language's do not fit on one.
+        let keyLines = Self.keyLines(words[.setupKeys], width: area.width)
+        buffer.writeCentred(words[.setupTitle], y: y, in: area, style: Style.name.emphasised)
         y += 2
         func label(_ text: String, _ field: Field) {
-            buffer.write(text, x: x, y: y, style: focus == field ? Style.accent.emphasised : .quiet)
+            buffer.writeTruncated(
+                text, x: x, y: y, width: labelWidth + 1, style: focus == field ? Style.accent.emphasised : .quiet)
         }
-        label("Protocol", .protocolChoice)
-        let name = choice.map { "‹ \($0.name) ›" } ?? "(no protocol)"
+        label(words[.setupProtocol], .protocolChoice)
+        let name = choice.map { "‹ \($0.name) ›" } ?? words[.setupNoProtocol]
         buffer.writeTruncated(
             name, x: valueX, y: y, width: valueWidth, style: focus == .protocolChoice ? .inverse : .normal)
         y += 1
         buffer.writeTruncated(choice?.summary ?? "", x: valueX, y: y, width: valueWidth, style: .quiet)
         y += 2
-        label("Names", .names)
+        label(words[.setupNames], .names)
         let lines = names.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let room = max(1, area.maxY - y - 9)
+        let room = max(1, area.maxY - y - 8 - keyLines.count)
         let shown = lines.suffix(room)
         for (offset, line) in shown.enumerated() {
             let cursor = focus == .names && offset == shown.count - 1 ? "▏" : ""
             buffer.writeTruncated(line + cursor, x: valueX, y: y + offset, width: valueWidth)
         }
-        if lines.count > room { buffer.write("(\(lines.count - room) more above)", x: x, y: y + 1, style: .quiet) }
-        buffer.write("one per line", x: x, y: y + (lines.count > room ? 2 : 1), style: .quiet)
+        if lines.count > room {
+            let above = words.fill(.setupMoreAbove, ["count": "\(lines.count - room)"])
+            buffer.writeTruncated(above, x: x, y: y + 1, width: labelWidth + 1, style: .quiet)
+        }
+        buffer.writeTruncated(
+            words[.setupOnePerLine], x: x, y: y + (lines.count > room ? 2 : 1), width: labelWidth + 1, style: .quiet)
         y += max(shown.count, 2) + 1
         let singles: [(String, Field, String, String)] = [
-            ("Question", .question, question, "optional"),
-            ("Turn time", .turn, turn, "optional: 90s, 2m, 1m30s"),
-            ("Presenter", .presenter, presenter, "a name from the list"),
+            (words[.setupQuestion], .question, question, words[.setupOptional]),
+            (words[.setupTurn], .turn, turn, words[.setupTurnHelp]),
+            (words[.setupPresenter], .presenter, presenter, words[.setupPresenterHelp]),
         ]
         for (title, field, value, help) in singles where fields.contains(field) {
             label(title, field)
@@ -55,16 +68,32 @@ extension SetupForm {
             }
             y += 2
         }
-        buffer.write("[ Start ]", x: valueX, y: y, style: focus == .start ? .inverse : Style.accent.emphasised)
+        buffer.write(
+            "[ \(words[.setupStart]) ]", x: valueX, y: y, style: focus == .start ? .inverse : Style.accent.emphasised)
         if let error {
             let lines = TextWrap.lines(error, width: area.width - 2, maxLines: 2)
             for (offset, line) in lines.enumerated() where y + 2 + offset < area.maxY - 1 {
                 buffer.write(line, x: x, y: y + 2 + offset, style: .warning)
             }
         }
-        buffer.writeCentred(
-            "Tab/↓: next · ↑: back · ←/→: protocol · Ctrl-S or F10: start · Esc: cancel", y: area.maxY - 1, in: area,
-            style: .quiet)
+        for (offset, line) in keyLines.enumerated() {
+            buffer.writeCentred(line, y: area.maxY - keyLines.count + offset, in: area, style: .quiet)
+        }
         return buffer
+    }
+
+    /// `keys` (pieces joined by " · ") as one line, or broken between pieces into lines that
+    /// fit `width`.
+    static func keyLines(_ keys: String, width: Int) -> [String] {
+        guard keys.displayWidth > width else { return [keys] }
+        var lines: [String] = []
+        for piece in keys.components(separatedBy: " · ") {
+            if let last = lines.last, (last + " · " + piece).displayWidth <= width {
+                lines[lines.count - 1] = last + " · " + piece
+            } else {
+                lines.append(piece)
+            }
+        }
+        return lines
     }
 }

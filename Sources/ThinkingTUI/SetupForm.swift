@@ -39,11 +39,14 @@ public struct SetupForm: Equatable, Sendable {
     public var focus: Field = .names
     /// What is wrong with the answers, after a failed start.
     public var error: String?
+    /// The form's own words (the protocols' names and summaries are their files' text).
+    public var words: Words
 
     public init(
         choices: [Choice], selected: Int = 0, names: String = "", question: String = "", turn: String = "",
-        presenter: String = ""
+        presenter: String = "", words: Words = .english
     ) {
+        self.words = words
         self.choices = choices
         self.selected = min(max(0, selected), max(0, choices.count - 1))
         self.names = names

@@ -19,7 +19,12 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Colours: default, high-contrast or mono (NO_COLOR forces mono).")
     var theme: Theme?
 
+    @Option(help: ArgumentHelp("The screen's language: en, fr, de, es, nl (or your own file's).", valueName: "code"))
+    var language: String?
+
     func run() throws {
+        let settings = try Thinkenv.settings()
+        let words = try Thinkenv.words(flag: language, settings: settings)
         try TerminalCheck.require()
         let paths = try Thinkenv.paths()
         let opened = try session.map { try SessionChoice.load($0, paths: paths) }
@@ -35,7 +40,7 @@ struct ReviewCommand: ParsableCommand {
         }
         // Said here (it stays on the terminal after review) and on the list's first screen.
         for line in skipped { printError(neutralised("note: \(line)")) }
-        var state = ReviewState(entries: entries)
+        var state = ReviewState(entries: entries, words: words)
         if let first = skipped.first {
             state.message = skipped.count == 1 ? first : "\(first) (and \(skipped.count - 1) more)"
         }
@@ -43,7 +48,7 @@ struct ReviewCommand: ParsableCommand {
             state.selected = entries.firstIndex { $0.path == opened.path } ?? 0
             state.transcript = Transcript(opened)
         }
-        let terminal = try TerminalCheck.start(theme: try Thinkenv.settings().theme(flag: theme))
+        let terminal = try TerminalCheck.start(theme: settings.theme(flag: theme))
         let model = ReviewModel(
             state: state,
             directory: FileManager.default.currentDirectoryPath)

@@ -198,7 +198,10 @@ struct Run: ParsableCommand {
             terminal = try TerminalCheck.start(theme: settings.theme(flag: screen.theme))
         } else {
             terminal = try TerminalCheck.start(theme: settings.theme(flag: screen.theme))
-            guard let chosen = SetupFlow.ask(request: request, catalog: catalog, terminal: terminal) else {
+            guard
+                let chosen = SetupFlow.ask(
+                    request: request, catalog: catalog, words: options.words, terminal: terminal)
+            else {
                 terminal.restore()
                 print("No session was started.")
                 return

@@ -54,6 +54,13 @@ struct LanguageTextTests {
         #expect(read.lines[.stepOf] == 5)
         let words = Words(code: "fr", table: read.table)
         #expect(words.fill(.stepOf, ["n": "2", "count": "3"]) == "Étape 2 sur 3")
+        // A value is text: a name written like a slot is not filled in turn.
+        #expect(
+            Words.english.fill(.pairThinksListens, ["thinker": "{listener}", "listener": "Ana"])
+                == "{listener} thinks · Ana listens")
+        #expect(
+            Words(code: "x", table: [.starts: "{name} {oops {name}}"]).fill(.starts, ["name": "Zoë"])
+                == "Zoë {oops Zoë}")
         #expect(words[.keyPass] == Words.english[.keyPass], "a missing word is the English one")
         #expect(words.missing.count == Word.allCases.count - 3)
     }

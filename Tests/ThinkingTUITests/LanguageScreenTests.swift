@@ -80,4 +80,61 @@ struct LanguageScreenTests {
             }
         }
     }
+
+    /// The setup form: its labels, hints and keys whole in every language, an empty form and
+    /// one with a council's Presenter, many names and a refused start.
+    @Test(arguments: ["en", "fr", "de", "es", "nl"])
+    func theSetupFormFitsInEveryLanguage(code: String) throws {
+        let words = try #require(Words.shipped(code))
+        let choices = [
+            SetupForm.Choice(id: "council", name: "Time to Think Council", summary: "A Presenter", needsPresenter: true)
+        ]
+        var empty = SetupForm(choices: choices, words: words)
+        empty.focus = .protocolChoice
+        var full = SetupForm(
+            choices: choices, names: (1...30).map { "Person \($0)" }.joined(separator: "\n"), words: words)
+        full.error = "Type at least two names, one per line."
+        for (name, form, wanted) in [
+            (
+                "empty", empty,
+                [
+                    words[.setupTitle], words[.setupProtocol], words[.setupNames], words[.setupOnePerLine],
+                    words[.setupQuestion], words[.setupOptional], words[.setupTurn], words[.setupTurnHelp],
+                    words[.setupPresenter], words[.setupPresenterHelp], "[ \(words[.setupStart]) ]",
+                ]
+                    + words[.setupKeys].components(separatedBy: " · ")
+            ),
+            ("full", full, ["Person 30"] + words[.setupMoreAbove].components(separatedBy: "{count}")),
+        ] {
+            for (width, height) in Self.sizes {
+                let lines = form.render(width: width, height: height).lines()
+                let text = lines.joined(separator: "\n")
+                #expect(!text.contains("…"), "\(code) \(name) \(width)x\(height): cut off:\n\(text)")
+                let run = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+                // Thirty names fit at 250x70: nothing is "above" there.
+                for word in wanted where !word.isEmpty && !(name == "full" && word != "Person 30" && height > 24) {
+                    let word = word.split(separator: " ").joined(separator: " ")
+                    #expect(run.contains(word), "\(code) \(name) \(width)x\(height): no \"\(word)\" in\n\(text)")
+                }
+            }
+        }
+    }
+
+    /// A key the engine refuses says why on the facilitator's line, in the room's language.
+    @Test(arguments: ["en", "fr", "de", "es", "nl"])
+    func aRefusalIsSaidInTheLanguage(code: String) throws {
+        let words = try #require(Words.shipped(code))
+        let session = try ScreenFixtures.session(ScreenFixtures.round, ["Ana", "Zoë"], [])
+        let terminal = ScriptedTerminal(
+            width: 80, height: 24, script: [.key(.character("u")), .key(.character("q")), .key(.character("y"))])
+        var options = RunOptions()
+        options.words = words
+        let model = SessionModel(
+            session: session, clock: SessionClock(terminal.clock), recorder: SessionModelTests.Recorder(),
+            options: options)
+        _ = ScreenLoop(terminal: terminal).run(model)
+        let shown = terminal.frames.map { $0.lines().joined(separator: "\n") }
+        #expect(shown.contains { $0.contains(words.refusal(.nothingToUndo)) }, "\(code): \(shown.last ?? "")")
+        #expect(code == "en" || words.refusal(.nothingToUndo) != Words.english.refusal(.nothingToUndo))
+    }
 }
