@@ -132,25 +132,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A name typed without its accents or case that fits several people equally.
     case ambiguousPerson(String, [String])
 
-    public var description: String {
-        switch self {
-        case .noPeople: "No people were given: name at least one person."
-        case .emptyName(let position): "Name \(position) is empty."
-        case .duplicateName(let name): "\"\(name)\" is named twice: names must be unique."
-        case .unknownPerson(let name, let people):
-            "\"\(name)\" is not among the people (\(people.joined(separator: ", ")))."
-        case .ambiguousPerson(let name, let matches):
-            "\"\(name)\" could be \(matches.map { "\"\($0)\"" }.joined(separator: " or ")): write the name as it was given."
-        case .presenterNeeded(let name): "\(name) needs a Presenter: choose one with --presenter NAME."
-        case .presenterCannotStart:
-            "The Presenter listens during the council rounds: choose a member to start."
-        case .tooFewPeople(let needed, let name): "\(name) needs at least \(needed) people."
-        case .pairsNeedTurnTime(let step): "Step \(step.number) needs a turn time (pairs and timed talks are timed)."
-        case .noSteps: "The protocol has no steps."
-        case .unknownStarter(let number, let count): "The starter is person \(number), but there are only \(count)."
-        case .exactlyTwo(let name): "\(name) is for two people: name exactly two."
-        case .agendaNeeded(let name):
-            "\(name) needs an agenda: --agenda FILE (one question per line, or YAML items)."
-        }
-    }
+    /// In English, as the command line says it; the setup form says it in its language
+    /// (`Words.plan`).
+    public var description: String { Words.english.plan(self) }
 }

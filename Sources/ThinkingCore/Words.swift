@@ -140,3 +140,32 @@ extension Words {
         }
     }
 }
+
+extension Words {
+    /// Why a session cannot start as asked, in this language.
+    public func plan(_ error: PlanError) -> String {
+        switch error {
+        case .noPeople: self[.planNoPeople]
+        case .emptyName(let position): fill(.planEmptyName, ["n": "\(position)"])
+        case .duplicateName(let name): fill(.planDuplicate, ["name": name])
+        case .unknownPerson(let name, let people):
+            fill(.planUnknownPerson, ["name": name, "people": people.joined(separator: ", ")])
+        case .ambiguousPerson(let name, let matches):
+            fill(
+                .planAmbiguous,
+                [
+                    "name": name,
+                    "names": matches.map { fill(.planQuoted, ["name": $0]) }.joined(separator: " \(self[.planOr]) "),
+                ])
+        case .presenterNeeded(let name): fill(.planPresenterNeeded, ["protocol": name])
+        case .presenterCannotStart: self[.planPresenterCannotStart]
+        case .tooFewPeople(let needed, let name): fill(.planTooFew, ["protocol": name, "count": "\(needed)"])
+        case .pairsNeedTurnTime(let step): fill(.planPairsNeedTurn, ["n": "\(step.number)"])
+        case .noSteps: self[.planNoSteps]
+        case .unknownStarter(let number, let count):
+            fill(.planUnknownStarter, ["n": "\(number)", "count": "\(count)"])
+        case .exactlyTwo(let name): fill(.planExactlyTwo, ["protocol": name])
+        case .agendaNeeded(let name): fill(.planAgendaNeeded, ["protocol": name])
+        }
+    }
+}

@@ -133,15 +133,22 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
     case agendaNotWanted(String)
     case noSuchStep(Int, Int)
 
-    public var description: String {
-        switch self {
+    /// In English, as the command line says it; the setup form says it in its language
+    /// (`Words.setup`).
+    public var description: String { Words.english.setup(self) }
+}
+
+extension Words {
+    /// Why the answers cannot start a session, in this language (a protocol file's own
+    /// problems are said as `protocols check` says them).
+    public func setup(_ error: SetupError) -> String {
+        switch error {
         case .protocolProblems(let problems): problems.description
-        case .badDuration(let text):
-            "\"\(text)\" is not a duration: write it like 90s, 2m or 1m30s."
-        case .rosterUnreadable(let path): "Cannot read the roster file \(path) (one name per line, at most 1 MiB)."
-        case .plan(let error): error.description
-        case .agendaNotWanted(let name): "\(name) has no agenda step: --agenda goes with transforming-meeting."
-        case .noSuchStep(let number, let count): "There is no step \(number): the protocol has \(count)."
+        case .badDuration(let text): fill(.planBadDuration, ["text": text])
+        case .rosterUnreadable(let path): fill(.planRosterUnreadable, ["path": path])
+        case .plan(let error): plan(error)
+        case .agendaNotWanted(let name): fill(.planAgendaNotWanted, ["protocol": name])
+        case .noSuchStep(let number, let count): fill(.planNoSuchStep, ["n": "\(number)", "count": "\(count)"])
         }
     }
 }

@@ -25,8 +25,18 @@ enum SetupFlow {
             answer.question = form.question.isEmpty ? nil : form.question
             answer.turn = form.turn.isEmpty ? nil : form.turn
             answer.presenter = form.presenter.isEmpty ? nil : form.presenter
-            return try answer.plan(catalog: catalog)
+            do {
+                return try answer.plan(catalog: catalog)
+            } catch let error as SetupError {
+                throw Said(text: words.setup(error))
+            }
         }
         return ScreenLoop(terminal: terminal, restoresTerminal: false).run(model)
+    }
+
+    /// Why the answers cannot start a session, in the form's language.
+    struct Said: Error, CustomStringConvertible {
+        var text: String
+        var description: String { text }
     }
 }
