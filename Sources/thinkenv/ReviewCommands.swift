@@ -126,34 +126,94 @@ extension Transcript.Format: ExpressibleByArgument {}
 /// `thinkenv delete SESSION`: people have a right to have their session forgotten.
 struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a session for good (asks first unless --yes).")
+        commandName: "delete",
+        abstract: "Delete a session, or every session with one person in it, for good (asks first unless --yes).",
+        discussion: """
+            A session goes with its heartbeat and any lines kept aside for it (thinkenv-unsaved-*.jsonl); \
+            a session being run now is left alone.
+            """)
 
     @Argument(help: "A session: its file name, the start of it, or latest.")
-    var session: String
+    var session: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Every session with this person in it (case and accents ignored: zoe finds Zoë).", valueName: "name"))
+    var person: String?
 
     @Flag(help: "Do not ask.")
     var yes = false
 
+    func validate() throws {
+        guard (session == nil) != (person == nil) else {
+            throw ValidationError("Name a session, or --person NAME (one of them).")
+        }
+    }
+
     func run() throws {
         let paths = try Thinkenv.paths()
-        let loaded = try SessionChoice.load(session, paths: paths)
-        let people = loaded.header.plan.people.joined(separator: ", ")
+        let chosen: [(file: SessionFile, loaded: LoadedSession)]
+        let question: String
+        if let person {
+            guard let found = try Self.sessions(with: person, paths: paths) else { throw ExitCode(1) }
+            chosen = found.sessions
+            for (_, loaded) in chosen { print(neutralised("  " + Self.line(loaded))) }
+            let count = chosen.count == 1 ? "this session" : "these \(chosen.count) sessions"
+            question = "Delete \(count) with \(found.name)? It cannot be undone. [y/N] "
+        } else {
+            let file = try SessionChoice.file(session, paths: paths)
+            chosen = [(file, try SessionChoice.load(session, paths: paths))]
+            question = "Delete \(Self.line(chosen[0].loaded))? It cannot be undone. [y/N] "
+        }
         if !yes {
-            print(
-                neutralised(
-                    "Delete \(loaded.name) (\(loaded.header.plan.definition.name): \(people))? It cannot be undone. [y/N] "
-                ), terminator: "")
+            print(neutralised(question), terminator: "")
             let answer = readLine()?.trimmed.lowercased()
             guard answer == "y" || answer == "yes" else {
                 print("Nothing was deleted.")
                 return
             }
         }
-        guard unlink(loaded.path) == 0 else {
-            printError(neutralised("Cannot delete \(loaded.path): \(String(cString: strerror(errno)))"))
-            throw ExitCode(1)
+        var failed = false
+        for (file, loaded) in chosen {
+            do {
+                try SessionFiles.delete(file)
+                print(neutralised("Deleted \(loaded.name)."))
+            } catch {
+                printError(neutralised("Cannot delete \(loaded.name): \(error)"))
+                failed = true
+            }
         }
-        unlink(Heartbeat.path(forLog: loaded.path))
-        print(neutralised("Deleted \(loaded.name)."))
+        if failed { throw ExitCode(1) }
+    }
+
+    /// `2026-11-22T10-04-12Z-round (Round: Ana, Zoë)`
+    static func line(_ loaded: LoadedSession) -> String {
+        "\(loaded.name) (\(loaded.header.plan.definition.name): \(Transcript(loaded).people.joined(separator: ", ")))"
+    }
+
+    /// The sessions `typed` is in, and the name as the sessions write it; nil (and said why)
+    /// when nobody or several people fit it.
+    static func sessions(
+        with typed: String, paths: StorePaths
+    ) throws -> (name: String, sessions: [(file: SessionFile, loaded: LoadedSession)])? {
+        var readable: [(file: SessionFile, loaded: LoadedSession, people: [String])] = []
+        for file in SessionFiles.scan(paths).files {
+            guard let loaded = try? SessionLoader.load(file) else { continue }
+            readable.append((file, loaded, Transcript(loaded).people))
+        }
+        let names = Set(readable.flatMap(\.people)).sorted()
+        switch NameMatch.find(typed, among: names) {
+        case .one(let index):
+            let name = names[index]
+            return (name, readable.filter { $0.people.contains(name) }.map { ($0.file, $0.loaded) })
+        case .several(let indices):
+            let fits = indices.map { "\"\(names[$0])\"" }.joined(separator: " or ")
+            printError(
+                neutralised("\"\(typed)\" could be \(fits): write the name as it was given. Nothing was deleted."))
+        case .none:
+            printError(
+                neutralised("Nobody called \"\(typed)\" in \(readable.count) session(s). Nothing was deleted."))
+        }
+        return nil
     }
 }

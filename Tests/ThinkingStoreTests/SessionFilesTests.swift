@@ -67,3 +67,74 @@ import Testing
         }
     }
 }
+
+/// Deleting a session takes everything of it: a fallback file left in HOME or TMPDIR would
+/// keep what was said (and bring the session back into the list).
+@Suite struct SessionDeleteTests {
+    static let name = "2026-11-22T10-04-12Z-round.jsonl"
+
+    func store() throws -> (temp: TemporaryDirectory, sessions: String, aside: String) {
+        let temp = try TemporaryDirectory()
+        let sessions = temp.sub("sessions"), aside = temp.sub("home")
+        try FileManager.default.createDirectory(atPath: sessions, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: true)
+        writeFile(sessions + "/" + Self.name, "{\"format\":1}\n")
+        writeFile(sessions + "/" + Self.name + ".alive", "{}")
+        writeFile(aside + "/thinkenv-unsaved-2026-11-22T10-04-12Z-round.jsonl", "{\"seq\":9}\n")
+        writeFile(aside + "/thinkenv-unsaved-2026-11-22T10-04-12Z-round~2.jsonl", "{\"seq\":10}\n")
+        writeFile(aside + "/thinkenv-unsaved-2026-11-23T08-00-00Z-round.jsonl", "{\"seq\":1}\n")
+        return (temp, sessions, aside)
+    }
+
+    @Test func theLogItsHeartbeatAndItsFallbacksGoTogether() throws {
+        let (temp, sessions, aside) = try store()
+        let file = try #require(
+            SessionFiles.scan(sessions, fallbackDirectories: [aside]).files.first { $0.name == Self.name })
+        #expect(file.fallbacks.count == 2)
+        try SessionFiles.delete(file)
+        let left =
+            try FileManager.default.contentsOfDirectory(atPath: sessions)
+            + FileManager.default.contentsOfDirectory(atPath: aside)
+        #expect(left == ["thinkenv-unsaved-2026-11-23T08-00-00Z-round.jsonl"], "another session's fallback stays")
+        _ = temp
+    }
+
+    @Test func aSessionBeingRunIsLeftAlone() throws {
+        let (temp, sessions, aside) = try store()
+        let path = sessions + "/" + Self.name
+        let writer = open(path, O_RDWR)
+        defer { close(writer) }
+        #expect(flock(writer, LOCK_EX | LOCK_NB) == 0)
+        let file = try #require(
+            SessionFiles.scan(sessions, fallbackDirectories: [aside]).files.first { $0.name == Self.name })
+        #expect(throws: SessionFiles.DeleteFailure.self) { try SessionFiles.delete(file) }
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: aside).count == 3)
+        _ = temp
+    }
+
+    @Test func aLinkInTheLogsPlaceIsRefusedAndItsTargetKept() throws {
+        let (temp, sessions, _) = try store()
+        let path = sessions + "/" + Self.name
+        let target = temp.sub("precious.txt")
+        writeFile(target, "not a session")
+        unlink(path)
+        symlink(target, path)
+        do {
+            try SessionFiles.delete(SessionFile(name: Self.name, path: path))
+            Issue.record("a link was deleted through")
+        } catch {
+            #expect(error.description.contains("a symbolic link"))
+        }
+        #expect(FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func aFallbackWhoseLogIsGoneIsDeletedToo() throws {
+        let (temp, sessions, aside) = try store()
+        unlink(sessions + "/" + Self.name)
+        let fallback = aside + "/thinkenv-unsaved-2026-11-22T10-04-12Z-round.jsonl"
+        try SessionFiles.delete(SessionFile(name: Self.name, path: sessions + "/" + Self.name, fallbacks: [fallback]))
+        #expect(!FileManager.default.fileExists(atPath: fallback))
+        _ = temp
+    }
+}

@@ -533,6 +533,37 @@ def settings_and_help(binary):
         check(code == 64 and "No language 'tlh'" in err, f"an unknown language: {code} {err!r}")
 
 
+@scenario
+def delete_by_person(binary):
+    """delete --person takes every session with that person in it, asks first, and says why
+    when the name fits nobody."""
+    with Sandbox(binary, "delete") as sb:
+        for people in ("Zoë, Ana", "Ben, Chloé"):
+            p = sb.start("run", "round", "--people", people, "--turn", "1m")
+            sb.wait_for(p, "Space begins")
+            sb.keys(p, "q")
+            sb.wait_for(p, "End the session? It can be resumed.")
+            sb.keys(p, "y")
+            check(sb.wait_exit(p) == 0, f"quitting the session of {people}")
+            time.sleep(1.1)  # a new second, a new session file
+
+        def run(*args, answer=None):
+            proc = subprocess.run([sb.binary, *args], capture_output=True, text=True, env=sb.env, timeout=10,
+                                  input=answer)
+            return proc.returncode, proc.stdout, proc.stderr
+        code, out, _ = run("delete", "--person", "zoe", answer="n\n")
+        check(code == 0 and "Zoë, Ana" in out and "Delete this session with Zoë?" in out
+              and "Nothing was deleted." in out, f"delete --person, declined: {code} {out!r}")
+        code, out, err = run("delete", "--person", "nobody", "--yes")
+        check(code == 1 and "Nobody called \"nobody\" in 2 session(s)" in err, f"nobody: {code} {err!r}")
+        code, out, err = run("delete", "latest", "--person", "zoe")
+        check(code == 64 and "one of them" in err, f"both a session and a person: {code} {err!r}")
+        code, out, _ = run("delete", "--person", "ZOE", "--yes")
+        check(code == 0 and out.count("Deleted ") == 1, f"delete --person --yes: {code} {out!r}")
+        code, out, _ = run("sessions")
+        check("Ben, Chloé" in out and "Zoë" not in out, f"what is left: {out!r}")
+
+
 # MARK: - main
 
 
