@@ -92,11 +92,13 @@ public struct SessionScreen {
             right.append(usedOf(budget.used, budget.total))
         }
         let rightText = right.joined(separator: " · ")
-        buffer.writeTruncated(
-            title, x: 1, y: top.y, width: max(0, top.width - rightText.displayWidth - 4), style: .quiet)
+        let paused = view.paused ? " " + words[audience == .room ? .paused : .pausedResume] + " " : nil
+        var titleWidth = max(0, top.width - rightText.displayWidth - 4)
+        // Paused, the title ends before the centred label rather than under it, mid-word.
+        if let paused { titleWidth = min(titleWidth, max(0, (top.width - paused.displayWidth) / 2 - 2)) }
+        buffer.writeTruncated(title, x: 1, y: top.y, width: titleWidth, style: .quiet)
         buffer.write(rightText, x: max(1, top.maxX - 1 - rightText.displayWidth), y: top.y, style: .quiet)
-        if view.paused {
-            let paused = " " + words[audience == .room ? .paused : .pausedResume] + " "
+        if let paused {
             buffer.writeCentred(paused, y: top.y, in: top, style: .inverse)
         }
         (top, rest) = rest.splitTop(1)

@@ -256,6 +256,22 @@ struct SessionScreenTests {
         _ = try paused.handle(.pause, at: .seconds(2))
         #expect(ScreenFixtures.render(paused, at: 3)[0].contains("PAUSED · z resumes"))
     }
+
+    /// Paused, a long title stops (with "…") before the centred PAUSED label instead of being
+    /// overwritten by it mid-word ("Time to Think Council · Coun PAUSED").
+    @Test func aPausedLabelDoesNotCutTheTitleMidWord() throws {
+        var definition = ScreenFixtures.council
+        definition.name = "Time to Think Council"
+        var session = try ScreenFixtures.session(
+            definition, ["Ana", "Ben", "Chloé", "Dev"], presenter: "Dev",
+            [(.begin, 0), (.handOn, 10), (.frameQuestion(text: "How?"), 12), (.begin, 13)])
+        _ = try session.handle(.pause, at: .seconds(14))
+        let top = ScreenFixtures.render(session, at: 15)[0]
+        let label = try #require(top.range(of: " PAUSED · z resumes "))
+        let before = top[..<label.lowerBound]
+        #expect(before.hasPrefix(" Time to Think Council") && before.hasSuffix("… "), "\(top)")
+        #expect(top.hasSuffix("Step 3 of 4 · 0:14 of 40m"), "\(top)")
+    }
 }
 
 extension String {
