@@ -310,6 +310,17 @@ public enum Word: String, CaseIterable, Sendable {
     case planAgendaNotWanted = "plan-agenda-not-wanted"
     case planNoSuchStep = "plan-no-such-step"
     case planRosterUnreadable = "plan-roster-unreadable"
+    case recordTitle = "record-title"
+    case recordFor = "record-for"
+    case recordCouncil = "record-council"
+    case recordHeld = "record-held"
+    case recordOffered = "record-offered"
+    case recordYourQuestion = "record-your-question"
+    case recordNoQuestion = "record-no-question"
+    case recordNoNotes = "record-no-notes"
+    case weekdays = "weekdays"
+    case months = "months"
+    case dateReadable = "date-readable"
 }
 
 /// The shipped languages, each file's exact text from `Languages/`, keyed by code.
@@ -675,6 +686,21 @@ plan-agenda-not-wanted: "{protocol} hat keinen Tagesordnungsschritt: --agenda ge
 plan-no-such-step: "Es gibt keinen Schritt {n}: das Protokoll hat {count}."
 plan-roster-unreadable: "Die Namensliste {path} ist nicht lesbar (ein Name pro Zeile, höchstens 1 MiB)."
 
+# Das Protokoll für die präsentierende Person (export --for-presenter)
+record-title: "Für {name}"
+record-for: "Für"
+record-council: "Council"
+record-held: "Am"
+record-offered: "Was das Council Ihnen angeboten hat: seine Ideen sind keine Ratschläge, Sie nehmen sie an oder lassen sie. Nichts hier sagt, wie lange jemand gesprochen hat."
+record-your-question: "Ihre Frage"
+record-no-question: "Es wurde keine Frage formuliert."
+record-no-notes: "Es wurden keine Notizen gemacht."
+
+# Datumsangaben, wie man sie schreibt (Titel der Protokolle): Namen durch Leerzeichen getrennt
+weekdays: "So Mo Di Mi Do Fr Sa"
+months: "Jan. Feb. März Apr. Mai Juni Juli Aug. Sep. Okt. Nov. Dez."
+date-readable: "{weekday}, {day}. {month} {year}, {time}"
+
 """#
         ),
         (
@@ -1036,6 +1062,21 @@ plan-bad-duration: "\"{text}\" is not a duration: write it like 90s, 2m or 1m30s
 plan-agenda-not-wanted: "{protocol} has no agenda step: --agenda goes with transforming-meeting."
 plan-no-such-step: "There is no step {n}: the protocol has {count}."
 plan-roster-unreadable: "Cannot read the roster file {path} (one name per line, at most 1 MiB)."
+
+# The Presenter's record (export --for-presenter)
+record-title: "For {name}"
+record-for: "For"
+record-council: "Council"
+record-held: "Held"
+record-offered: "What the council offered you: its ideas are not advice, yours to take or leave. Nothing here says how long anyone spoke."
+record-your-question: "Your question"
+record-no-question: "No question was framed."
+record-no-notes: "No notes were taken."
+
+# Dates as people write them (titles of transcripts): names separated by spaces
+weekdays: "Sun Mon Tue Wed Thu Fri Sat"
+months: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+date-readable: "{weekday} {day} {month} {year}, {time}"
 
 """#
         ),
@@ -1400,6 +1441,21 @@ plan-agenda-not-wanted: "{protocol} no tiene paso de orden del día: --agenda va
 plan-no-such-step: "No hay paso {n}: el protocolo tiene {count}."
 plan-roster-unreadable: "No se puede leer la lista {path} (un nombre por línea, 1 MiB como máximo)."
 
+# El registro del Presentador/a (export --for-presenter)
+record-title: "Para {name}"
+record-for: "Para"
+record-council: "Consejo"
+record-held: "Celebrado"
+record-offered: "Lo que el consejo le ofreció: sus ideas no son consejos, usted decide si tomarlas o dejarlas. Nada aquí dice cuánto tiempo habló cada persona."
+record-your-question: "Su pregunta"
+record-no-question: "No se formuló ninguna pregunta."
+record-no-notes: "No se tomaron notas."
+
+# Las fechas como se escriben (títulos de las transcripciones): nombres separados por espacios
+weekdays: "dom lun mar mié jue vie sáb"
+months: "ene feb mar abr may jun jul ago sep oct nov dic"
+date-readable: "{weekday} {day} {month} {year}, {time}"
+
 """#
         ),
         (
@@ -1763,6 +1819,21 @@ plan-agenda-not-wanted: "{protocol} n'a pas d'étape d'ordre du jour : --agenda 
 plan-no-such-step: "Il n'y a pas d'étape {n} : le protocole en a {count}."
 plan-roster-unreadable: "Impossible de lire la liste {path} (un nom par ligne, 1 Mio au plus)."
 
+# Le compte rendu du Présentateur (export --for-presenter)
+record-title: "Pour {name}"
+record-for: "Pour"
+record-council: "Conseil"
+record-held: "Tenu le"
+record-offered: "Ce que le conseil vous a offert : ses idées ne sont pas des conseils, à vous de les prendre ou de les laisser. Rien ici ne dit combien de temps chacun a parlé."
+record-your-question: "Votre question"
+record-no-question: "Aucune question n'a été formulée."
+record-no-notes: "Aucune note n'a été prise."
+
+# Les dates comme on les écrit (titres des comptes rendus) : noms séparés par des espaces
+weekdays: "dim. lun. mar. mer. jeu. ven. sam."
+months: "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."
+date-readable: "{weekday} {day} {month} {year}, {time}"
+
 """#
         ),
         (
@@ -2124,6 +2195,21 @@ plan-bad-duration: "„{text}” is geen duur: schrijf het als 90s, 2m of 1m30s.
 plan-agenda-not-wanted: "{protocol} heeft geen agendastap: --agenda hoort bij transforming-meeting."
 plan-no-such-step: "Er is geen stap {n}: het protocol heeft er {count}."
 plan-roster-unreadable: "De namenlijst {path} is niet te lezen (één naam per regel, hoogstens 1 MiB)."
+
+# Het verslag voor de inbrenger (export --for-presenter)
+record-title: "Voor {name}"
+record-for: "Voor"
+record-council: "Council"
+record-held: "Gehouden"
+record-offered: "Wat de council je aanbood: de ideeën zijn geen advies, jij kiest wat je ermee doet. Niets hier zegt hoe lang iemand sprak."
+record-your-question: "Jouw vraag"
+record-no-question: "Er is geen vraag geformuleerd."
+record-no-notes: "Er zijn geen notities gemaakt."
+
+# Datums zoals je ze schrijft (titels van verslagen): namen gescheiden door spaties
+weekdays: "zo ma di wo do vr za"
+months: "jan feb mrt apr mei jun jul aug sep okt nov dec"
+date-readable: "{weekday} {day} {month} {year}, {time}"
 
 """#
         ),

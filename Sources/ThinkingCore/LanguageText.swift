@@ -37,6 +37,7 @@ public enum LanguageText {
             // characters (the screen's process reads two tables at start).
             if let (word, text) = plainLine(bytes[start..<end]), lines[word] == nil,
                 !text.unicodeScalars.contains(where: TerminalText.isUnsafe),
+                Words.nameCounts[word].map({ text.split(separator: " ").count == $0 }) ?? true,
                 reference == nil || slots(of: text) == slots(of: reference?[word] ?? "")
             {
                 table[word] = text
@@ -84,6 +85,14 @@ public enum LanguageText {
                             message:
                                 "the text holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
                             expected: "text to show, without terminal controls"))
+                    continue
+                }
+                if let count = Words.nameCounts[word], text.split(separator: " ").count != count {
+                    problems.append(
+                        Problem(
+                            line: line, column: column + content[valueStart...].prefix { $0 == " " }.count,
+                            message: "\(text.split(separator: " ").count) names",
+                            expected: "\(count) names separated by spaces"))
                     continue
                 }
                 if let english = reference?[word], slots(of: text) != slots(of: english) {

@@ -85,16 +85,18 @@ public struct WallTime: Codable, Comparable, Hashable, Sendable {
     }
 
     /// `Wed 2 Dec 2026, 16:25`: the day and minute as people write them, in a zone
-    /// `utcOffset` seconds east of UTC (English names; the room's language comes later).
-    public func readable(utcOffset: Int = 0) -> String {
+    /// `utcOffset` seconds east of UTC, in the language of `words`.
+    public func readable(utcOffset: Int = 0, words: Words = .english) -> String {
         let (days, ms) = Self.split(milliseconds + Int64(utcOffset) * 1000)
         let (y, m, d) = Self.civil(fromDays: days)
         let weekday = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday
-        let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let minutes = ms / 60_000
-        return
-            "\(names[weekday]) \(d) \(months[Int(m) - 1]) \(y), \(Self.pad(minutes / 60, 2)):\(Self.pad(minutes % 60, 2))"
+        return words.fill(
+            .dateReadable,
+            [
+                "weekday": words.names(.weekdays)[weekday], "day": "\(d)", "month": words.names(.months)[Int(m) - 1],
+                "year": "\(y)", "time": "\(Self.pad(minutes / 60, 2)):\(Self.pad(minutes % 60, 2))",
+            ])
     }
 
     /// `UTC`, `UTC+01:00`, `UTC-03:30`.

@@ -44,6 +44,18 @@ public struct Words: Equatable, Sendable {
         return text + rest
     }
 
+    /// A list of names written with spaces between them (`weekdays`: seven, Sunday first;
+    /// `months`: twelve), this table's when it has them all, else English's.
+    public func names(_ word: Word) -> [String] {
+        let wanted = Self.nameCounts[word] ?? 0
+        let mine = self[word].split(separator: " ").map(String.init)
+        if mine.count == wanted { return mine }
+        return Self.englishTable[word, default: ""].split(separator: " ").map(String.init)
+    }
+
+    /// How many names a list word holds.
+    static let nameCounts: [Word: Int] = [.weekdays: 7, .months: 12]
+
     /// Whether this table has its own text for `word`.
     public func has(_ word: Word) -> Bool { table[word] != nil }
 

@@ -81,7 +81,9 @@ final class LocalClock {
     /// `2026-12-02`.
     func date(_ time: WallTime) -> String { time.date(utcOffset: offset(time)) }
     /// `Wed 2 Dec 2026, 16:25`.
-    func readable(_ time: WallTime) -> String { time.readable(utcOffset: offset(time)) }
+    func readable(_ time: WallTime, words: Words = .english) -> String {
+        time.readable(utcOffset: offset(time), words: words)
+    }
     /// `CET`.
     func zoneName(_ time: WallTime) -> String { local.zoneName(at: time) }
 }

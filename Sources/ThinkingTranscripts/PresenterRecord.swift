@@ -19,7 +19,9 @@ extension Transcript {
     }
 
     /// The Presenter's record as a document, written like any other (`markdown()`, `html()`).
-    public func presenterRecord(local: LocalTime? = nil) throws(PresenterRecordError) -> TranscriptDocument {
+    public func presenterRecord(
+        local: LocalTime? = nil, words: Words = .english
+    ) throws(PresenterRecordError) -> TranscriptDocument {
         guard let presenter, people.holds(presenter) else { throw .noPresenter(protocolName: protocolName) }
         // The same names and local times as the transcript's own document.
         let builder = DocumentBuilder(self, local: local ?? .of(self))
@@ -32,16 +34,16 @@ extension Transcript {
                 id: "summary", heading: nil,
                 blocks: [
                     .fields([
-                        .init(label: "For", value: presenterName),
-                        .init(label: "Council", value: safe(protocolName)),
-                        .init(label: "Held", value: "\(clock.readable(started)) \(clock.zoneName(started))"),
+                        .init(label: words[.recordFor], value: presenterName),
+                        .init(label: words[.recordCouncil], value: safe(protocolName)),
+                        .init(
+                            label: words[.recordHeld],
+                            value: "\(clock.readable(started, words: words)) \(clock.zoneName(started))"),
                     ]),
-                    .paragraph(
-                        "What the council offered you: its ideas are not advice, yours to take or leave. Nothing "
-                            + "here says how long anyone spoke."),
+                    .paragraph(words[.recordOffered]),
                 ]))
-        let question: Block = framedQuestion.map { .quote(safe($0)) } ?? .aside("No question was framed.")
-        sections.append(.init(id: "question", heading: "Your question", blocks: [question]))
+        let question: Block = framedQuestion.map { .quote(safe($0)) } ?? .aside(words[.recordNoQuestion])
+        sections.append(.init(id: "question", heading: words[.recordYourQuestion], blocks: [question]))
 
         let asked = steps.firstIndex { $0.kind == .question } ?? -1
         for (k, step) in steps.enumerated() where k > asked && step.kind == .round {
@@ -49,9 +51,9 @@ extension Transcript {
             let stepNotes = notes.filter { $0.step == step.number }
             var blocks: [Block] = []
             if !step.reached {
-                blocks.append(.aside("Not reached."))
+                blocks.append(.aside(words[.notReached]))
             } else if stepNotes.isEmpty {
-                blocks.append(.aside("No notes were taken."))
+                blocks.append(.aside(words[.recordNoNotes]))
             } else {
                 blocks.append(
                     .list(
@@ -63,10 +65,10 @@ extension Transcript {
             sections.append(.init(id: "step-\(step.number)", heading: safe(step.title), blocks: blocks))
         }
         let title =
-            "For \(TranscriptDocument.isolated(presenterName)) · "
+            words.fill(.recordTitle, ["name": TranscriptDocument.isolated(presenterName)]) + " · "
             + [
                 framedQuestion.map { TranscriptDocument.isolated(safe($0).truncated(toWidth: 60)) },
-                clock.readable(started),
+                clock.readable(started, words: words),
             ]
             .compactMap { $0 }.joined(separator: " · ")
         return TranscriptDocument(title: title, sections: sections)

@@ -116,11 +116,11 @@ extension Transcript {
 
     /// `Round · What is going well for you? · Wed 2 Dec 2026, 16:25`: the protocol, the
     /// question (the session's, else the Presenter's, else the first step's own), the start.
-    func title(clock: LocalClock) -> String {
+    func title(clock: LocalClock, words: Words = .english) -> String {
         let question = sessionQuestion ?? framedQuestion ?? steps.lazy.compactMap(\.question).first?.text
         let parts = [
             safe(protocolName), question.map { TranscriptDocument.isolated(safe($0).truncated(toWidth: 60)) },
-            clock.readable(started),
+            clock.readable(started, words: words),
         ]
         return parts.compactMap { $0 }.joined(separator: " · ")
     }
@@ -163,7 +163,7 @@ struct DocumentBuilder {
         var sections = [summary()]
         sections += transcript.steps.map(step)
         sections += [pauses(), arrivals(), clockGaps(), equality(), components(), problems()].compactMap { $0 }
-        return TranscriptDocument(title: transcript.title(clock: clock), sections: sections)
+        return TranscriptDocument(title: transcript.title(clock: clock, words: words), sections: sections)
     }
 
     // MARK: - Summary
@@ -175,7 +175,8 @@ struct DocumentBuilder {
         field(words[.fieldProtocol], "\(safe(t.protocolName)) (\(safe(t.protocolID)))")
         field(
             words[.fieldStarted],
-            "\(clock.readable(t.started)) \(clock.zoneName(t.started)) (\(clock.date(t.started)) \(time(t.started)))")
+            "\(clock.readable(t.started, words: words)) \(clock.zoneName(t.started)) (\(clock.date(t.started)) \(time(t.started)))"
+        )
         field(words[.fieldLasted], TranscriptWords.clock(t.duration))
         field(words[.fieldStatus], TranscriptWords.status(t))
         field(words[.fieldPeople], TranscriptWords.roster(t, limit: 80))

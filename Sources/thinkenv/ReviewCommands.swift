@@ -94,13 +94,13 @@ struct ExportCommand: ParsableCommand {
             }
             let record: TranscriptDocument
             do {
-                record = try transcript.presenterRecord()
+                record = try transcript.presenterRecord(words: words)
             } catch {
                 printError(error.description)
                 throw ExitCode(1)
             }
             switch format {
-            case .html: text = record.html()
+            case .html: text = record.html(language: words.code)
             case .text: text = record.text()
             default: text = record.markdown()
             }

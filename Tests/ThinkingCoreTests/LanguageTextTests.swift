@@ -36,6 +36,8 @@ struct LanguageTextTests {
             "thank-you: Mer\u{202E}ci\n",
             "1:12: the text holds a control character (U+202E) (expected text to show, without terminal controls)"
         ),
+        ("weekdays: \"lu ma me\"\n", "1:11: 3 names (expected 7 names separated by spaces)"),
+        ("months: Jan Feb\n", "1:9: 2 names (expected 12 names separated by spaces)"),
         ("thank-you:\n", "1:11: no text (expected \"text\" after the key)"),
         ("step-of: \"Étape {n}\"\n", "1:10: the slots are {n} (expected {count} {n})"),
         ("thank-you: \"Merci {name}\"\n", "1:12: the slots are {name} (expected no slots)"),
@@ -98,5 +100,21 @@ struct LanguageTextTests {
     ])
     func aLocaleNamesALanguage(value: String, code: String?) {
         #expect(Words.code(fromLocale: value) == code)
+    }
+
+    /// A date as people write it, in each language (2026-11-22 was a Sunday).
+    @Test func datesAreWrittenInTheLanguage() throws {
+        let sunday = WallTime(milliseconds: 1_795_341_852_000)  // 2026-11-22T10:04:12Z
+        let expected = [
+            "en": "Sun 22 Nov 2026, 10:04", "fr": "dim. 22 nov. 2026, 10:04", "de": "So, 22. Nov. 2026, 10:04",
+            "es": "dom 22 nov 2026, 10:04", "nl": "zo 22 nov 2026, 10:04",
+        ]
+        for (code, date) in expected {
+            #expect(sunday.readable(words: try #require(Words.shipped(code))) == date)
+        }
+        #expect(sunday.readable(utcOffset: 3600) == "Sun 22 Nov 2026, 11:04")
+        // A table whose list is not whole gives English's names, never a missing one.
+        let broken = Words(code: "x", table: [.weekdays: "a b", .months: "m1 m2"])
+        #expect(sunday.readable(words: broken) == "Sun 22 Nov 2026, 10:04")
     }
 }

@@ -38,6 +38,21 @@ struct PresenterRecordTests {
         return try log.transcript()
     }
 
+    /// The record speaks the Presenter's language: its title, fields, sentence and headings
+    /// (the steps' titles are the protocol file's own text, as everywhere).
+    @Test(arguments: ["fr", "de", "es", "nl"])
+    func theRecordIsInTheLanguage(code: String) throws {
+        let words = try #require(Words.shipped(code))
+        let record = try Self.council().presenterRecord(words: words)
+        #expect(TranscriptDocument.plain(record.title).hasPrefix(words.fill(.recordTitle, ["name": "Chloé"]) + " · "))
+        #expect(record.sections.map(\.heading).contains(words[.recordYourQuestion]))
+        let markdown = record.markdown(), page = record.html(language: code)
+        for english in ["Your question", "What the council offered you", "For Chloé", "| For |", "Held"] {
+            #expect(!markdown.contains(english), "\(code): \(english) in\n\(markdown)")
+        }
+        #expect(markdown.contains(words[.recordHeld]) && page.contains("<html lang=\"\(code)\">"))
+    }
+
     @Test func itHoldsTheQuestionTheIdeasAndTheAppreciation() throws {
         let record = try Self.council().presenterRecord()
         #expect(
