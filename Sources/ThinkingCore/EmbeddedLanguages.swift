@@ -321,6 +321,9 @@ public enum Word: String, CaseIterable, Sendable {
     case weekdays = "weekdays"
     case months = "months"
     case dateReadable = "date-readable"
+    case decimalMark = "decimal-mark"
+    case chartTimeline = "chart-timeline"
+    case chartSpeaking = "chart-speaking"
 }
 
 /// The shipped languages, each file's exact text from `Languages/`, keyed by code.
@@ -701,6 +704,11 @@ weekdays: "So Mo Di Mi Do Fr Sa"
 months: "Jan. Feb. März Apr. Mai Juni Juli Aug. Sep. Okt. Nov. Dez."
 date-readable: "{weekday}, {day}. {month} {year}, {time}"
 
+# Figures and charts
+decimal-mark: ","
+chart-timeline: "Zeitleiste der Beiträge"
+chart-speaking: "Redezeit pro Person"
+
 """#
         ),
         (
@@ -1077,6 +1085,11 @@ record-no-notes: "No notes were taken."
 weekdays: "Sun Mon Tue Wed Thu Fri Sat"
 months: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
 date-readable: "{weekday} {day} {month} {year}, {time}"
+
+# Figures and charts
+decimal-mark: "."
+chart-timeline: "Timeline of turns"
+chart-speaking: "Speaking time per person"
 
 """#
         ),
@@ -1456,6 +1469,11 @@ weekdays: "dom lun mar mié jue vie sáb"
 months: "ene feb mar abr may jun jul ago sep oct nov dic"
 date-readable: "{weekday} {day} {month} {year}, {time}"
 
+# Figures and charts
+decimal-mark: ","
+chart-timeline: "Cronología de los turnos"
+chart-speaking: "Tiempo de palabra por persona"
+
 """#
         ),
         (
@@ -1834,6 +1852,11 @@ weekdays: "dim. lun. mar. mer. jeu. ven. sam."
 months: "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."
 date-readable: "{weekday} {day} {month} {year}, {time}"
 
+# Figures and charts
+decimal-mark: ","
+chart-timeline: "Chronologie des tours"
+chart-speaking: "Temps de parole par personne"
+
 """#
         ),
         (
@@ -2210,6 +2233,11 @@ record-no-notes: "Er zijn geen notities gemaakt."
 weekdays: "zo ma di wo do vr za"
 months: "jan feb mrt apr mei jun jul aug sep okt nov dec"
 date-readable: "{weekday} {day} {month} {year}, {time}"
+
+# Figures and charts
+decimal-mark: ","
+chart-timeline: "Tijdlijn van de beurten"
+chart-speaking: "Spreektijd per persoon"
 
 """#
         ),

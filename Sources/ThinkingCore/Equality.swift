@@ -107,16 +107,20 @@ public struct Equality: Codable, Equatable, Sendable {
     /// The Presenter's row, when one is reported apart.
     public var presenter: Person? { people.first(where: \.presenter) }
 
-    /// `12.5%`: a share in tenths of a percent; `—` for none.
-    public static func percent(_ share: Int?) -> String {
+    /// `12.5%`: a share in tenths of a percent, with the decimal mark of `words` (`12,5%`);
+    /// `—` for none.
+    public static func percent(_ share: Int?, words: Words = .english) -> String {
         guard let share else { return "—" }
-        return "\(share / 10).\(share % 10)%"
+        return "\(share / 10)\(words[.decimalMark])\(share % 10)%"
     }
 
     /// `100.0%` below the shares (their sum); empty when nobody's clock reads a second.
-    public var sharesTotal: String {
+    public var sharesTotal: String { sharesTotal(.english) }
+
+    /// `sharesTotal` with the decimal mark of `words`.
+    public func sharesTotal(_ words: Words) -> String {
         let sum = people.compactMap(\.share).reduce(0, +)
-        return sum > 0 ? Self.percent(sum) : ""
+        return sum > 0 ? Self.percent(sum, words: words) : ""
     }
 
     /// The spread in one line, the same words on every screen and in every transcript:
@@ -132,7 +136,7 @@ public struct Equality: Codable, Equatable, Sendable {
     public static func spreadLine(_ spread: Spread?, presenterApart: Bool, words: Words = .english) -> String {
         let among = words[presenterApart ? .spreadAmongMembers : .spread]
         guard let spread else { return words.fill(.spreadNobody, ["spread": among]) }
-        let ratio = spread.ratio.map(ratioText) ?? "—"
+        let ratio = spread.ratio.map { ratioText($0, words: words) } ?? "—"
         return words.fill(
             .spreadFigures,
             [
@@ -143,10 +147,10 @@ public struct Equality: Codable, Equatable, Sendable {
     }
 
     /// `2.50`: two decimals, rounded half up, without Foundation's formatting.
-    public static func ratioText(_ ratio: Double) -> String {
+    public static func ratioText(_ ratio: Double, words: Words = .english) -> String {
         let hundredths = Int64((ratio * 100).rounded())
         let fraction = hundredths % 100
-        return "\(hundredths / 100)." + (fraction < 10 ? "0\(fraction)" : "\(fraction)")
+        return "\(hundredths / 100)\(words[.decimalMark])" + (fraction < 10 ? "0\(fraction)" : "\(fraction)")
     }
 
     // MARK: - Shares

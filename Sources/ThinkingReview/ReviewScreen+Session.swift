@@ -134,7 +134,7 @@ extension ReviewScreen {
     private func figures(_ person: Equality.Person, wide: Bool) -> String {
         let w = figureWidths
         let time = DurationText.clock(person.speaking).rightAligned(w.time)
-        let share = Equality.percent(person.share).rightAligned(w.share)
+        let share = Equality.percent(person.share, words: words).rightAligned(w.share)
         if wide {
             return time + share + String(person.turns).rightAligned(w.turns)
                 + String(person.passes).rightAligned(w.passes)

@@ -44,7 +44,7 @@ extension SessionScreen {
         let rows = equality.people.map { person in
             [
                 String(person.turns), String(person.passes), DurationText.clock(person.speaking),
-                Equality.percent(person.share), person.fairShare.map(DurationText.clock) ?? "—",
+                Equality.percent(person.share, words: words), person.fairShare.map(DurationText.clock) ?? "—",
             ]
         }
         let widths = headers.indices.map { column in

@@ -81,8 +81,8 @@ extension Transcript {
     public func html(local: LocalTime? = nil, words: Words = .english) -> String {
         document(local: local, words: words).html(language: words.code) { chart in
             switch chart {
-            case .timeline: timelineSVG()
-            case .speaking: speakingSVG()
+            case .timeline: timelineSVG(words: words)
+            case .speaking: speakingSVG(words: words)
             }
         }
     }

@@ -9,13 +9,13 @@ extension Transcript {
     /// length in session time. The part of a turn past its allotted time is drawn again over
     /// the bar, hatched and outlined with dashes (`class="over"`), so overtime does not rest
     /// on colour; a pass is a small hollow circle (`class="pass"`).
-    public func timelineSVG() -> String {
+    public func timelineSVG(words: Words = .english) -> String {
         let chart = SVGLayout(lanes: people.count)
         let turns = turns  // gathered once from the steps
         let span = max(
             .seconds(1), turns.map { $0.at + ($0.passed ? .zero : $0.active) }.max() ?? .zero)
         func x(_ t: Duration) -> Double { chart.left + chart.width * min(1, max(0, t / span)) }
-        var out = [chart.open(height: chart.height, label: "Timeline of turns"), Self.svgDefs]
+        var out = [chart.open(height: chart.height, label: words[.chartTimeline]), Self.svgDefs]
         let names = people.personIDs.map(chartName)  // once a person, not once a turn
         for person in people.personIDs {
             let y = chart.laneY(person)
@@ -55,22 +55,23 @@ extension Transcript {
 
     /// A bar per person (`class="share"`), its width proportional to their speaking time
     /// (the longest total fills the width), with the time and the share written after it.
-    public func speakingSVG() -> String {
+    public func speakingSVG(words: Words = .english) -> String {
         let chart = SVGLayout(lanes: people.count, axis: false)
         let longest = equality.people.map(\.speaking).max() ?? .zero
-        var out = [chart.open(height: chart.height, label: "Speaking time per person")]
+        var out = [chart.open(height: chart.height, label: words[.chartSpeaking])]
         for row in equality.people {
             let y = chart.laneY(row.person)
             let width = longest > .zero ? (chart.width - 90) * (row.speaking / longest) : 0
             out.append(
                 "<text x=\"\(SVGLayout.n(chart.left - 6))\" y=\"\(SVGLayout.n(y + 14))\" text-anchor=\"end\">"
-                    + "\(chartName(row.person))\(row.presenter ? " (Presenter)" : "")</text>")
+                    + "\(chartName(row.person))\(row.presenter ? " " + Transcript.htmlEscaped(words[.presenterMark]) : "")</text>"
+            )
             out.append(
                 "<rect class=\"share\" x=\"\(SVGLayout.n(chart.left))\" y=\"\(SVGLayout.n(y + 3))\" width=\"\(SVGLayout.n(width))\" "
                     + "height=\"14\" fill=\"#a9c4e0\" stroke=\"#2f4f6f\" stroke-width=\"0.5\"/>")
             out.append(
                 "<text x=\"\(SVGLayout.n(chart.left + width + 6))\" y=\"\(SVGLayout.n(y + 14))\">"
-                    + "\(TranscriptWords.clock(row.speaking))\(row.share.map { " · " + Equality.percent($0) } ?? "")</text>"
+                    + "\(TranscriptWords.clock(row.speaking))\(row.share.map { " · " + Equality.percent($0, words: words) } ?? "")</text>"
             )
         }
         return (out + ["</svg>"]).joined(separator: "\n")
@@ -101,7 +102,7 @@ struct SVGLayout {
 
     func open(height: Double, label: String) -> String {
         "<svg width=\"100%\" viewBox=\"0 0 \(SVGLayout.n(left + width + 10)) \(SVGLayout.n(height))\" "
-            + "role=\"img\" aria-label=\"\(label)\">"
+            + "role=\"img\" aria-label=\"\(Transcript.htmlEscaped(label))\">"
     }
 
     /// Minutes (or seconds, for a short session) along the bottom.

@@ -293,13 +293,14 @@ struct DocumentBuilder {
             [
                 name(row.person) + (row.presenter ? " " + words[.presenterMark] : ""),
                 TranscriptWords.clock(row.speaking),
-                Equality.percent(row.share), row.fairShare.map(TranscriptWords.clock) ?? "—", "\(row.turns)",
+                Equality.percent(row.share, words: words), row.fairShare.map(TranscriptWords.clock) ?? "—",
+                "\(row.turns)",
                 "\(row.passes)", "\(row.interruptions)",
             ]
         }
         let total = words[figures.presenterApart ? .membersTotal : .total]
         let footer = [
-            total, TranscriptWords.clock(figures.total), figures.sharesTotal, "", "", "", "",
+            total, TranscriptWords.clock(figures.total), figures.sharesTotal(words), "", "", "", "",
         ]
         var blocks: [Block] = [
             .paragraph(

@@ -117,4 +117,12 @@ struct LanguageTextTests {
         let broken = Words(code: "x", table: [.weekdays: "a b", .months: "m1 m2"])
         #expect(sunday.readable(words: broken) == "Sun 22 Nov 2026, 10:04")
     }
+
+    /// Figures with the language's decimal mark; English's stay as every machine reads them.
+    @Test func figuresTakeTheDecimalMark() throws {
+        let french = try #require(Words.shipped("fr"))
+        #expect(Equality.percent(125) == "12.5%" && Equality.percent(125, words: french) == "12,5%")
+        #expect(Equality.ratioText(2.5) == "2.50" && Equality.ratioText(2.5, words: french) == "2,50")
+        #expect(Equality.percent(nil, words: french) == "—")
+    }
 }

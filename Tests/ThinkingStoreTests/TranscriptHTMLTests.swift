@@ -57,6 +57,26 @@ struct TranscriptHTMLTests {
         }
     }
 
+    /// A page in German: its charts' labels and its figures (a decimal comma) in the language,
+    /// and a facilitator's own words escaped like any other text (an aria-label was not).
+    @Test func thePageSpeaksItsLanguageAndEscapesItsWords() throws {
+        let transcript = try TranscriptTests.scriptedRound().transcript()
+        let german = try #require(Words.shipped("de"))
+        let page = transcript.html(words: german)
+        _ = try Self.parse(page)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">"))
+        #expect(page.contains("aria-label=\"\(german[.chartTimeline])\"") && page.contains(german[.chartSpeaking]))
+        let shares = transcript.equality.people.compactMap(\.share).filter { $0 % 10 != 0 }
+        let share = try #require(shares.first, "a share with tenths")
+        #expect(page.contains(Equality.percent(share, words: german)) && !page.contains(Equality.percent(share)))
+        var own = german.table
+        own[.chartTimeline] = "Zeit\" onload=\"alert(1)"
+        own[.presenterMark] = "<b>(P)</b>"
+        let hostile = try Self.parse(transcript.html(words: Words(code: "de", table: own)))
+        #expect(hostile.elements.allSatisfy { !$0.attributes.keys.contains { $0.hasPrefix("on") } })
+        #expect(!hostile.elements.contains { $0.name == "b" })
+    }
+
     @Test func hostileTextIsEscapedEverywhere() throws {
         let transcript = try Self.hostileTranscript()
         let html = transcript.html()
