@@ -29,9 +29,16 @@ extension ReviewScreen {
         }
         var y = top + listRows + 1
         for (text, style) in lines where y < bottom {
-            // Cut first: a sentence may list every turn of a long session.
-            buffer.writeTruncated(String(text.prefix(width + 1)), x: 1, y: y, width: width, style: style)
-            y += 1
+            // A question is read whole (on up to three lines); any other line is cut first: a
+            // sentence may list every turn of a long session.
+            let rows =
+                style == .accent
+                ? TextWrap.lines(text, width: max(1, width), maxLines: min(3, bottom - y))
+                : [String(text.prefix(width + 1))]
+            for row in rows {
+                buffer.writeTruncated(row, x: 1, y: y, width: width, style: style)
+                y += 1
+            }
         }
     }
 

@@ -122,6 +122,36 @@ import ThinkingTranscripts
         #expect(!ana.contains("▒") && ben.contains("▒"))
     }
 
+    /// The Presenter's question is read whole in a council's review at 80 columns (it was cut
+    /// off at the screen's edge).
+    @Test func thePresentersQuestionIsReadWhole() throws {
+        let sandbox = try Sandbox()
+        let steps = [
+            StepDefinition(kind: .presenter, title: "The Presenter thinks aloud", turn: .seconds(600)),
+            StepDefinition(kind: .question, title: "The Presenter's question"),
+            StepDefinition(kind: .round, title: "Council round 1 of 3", turn: .seconds(60), who: .members),
+        ]
+        let plan = try SessionPlan.make(
+            definition: ProtocolDefinition(id: "council", name: "Council", summary: "", steps: steps),
+            names: ["Ana", "Ben", "Chloé", "Dev"], presenter: "Dev")
+        let question =
+            "How might I lead this change at school with ease, so that every colleague feels it is theirs too?"
+        let controller = try Controller(plan, paths: sandbox.paths)
+        for (action, t) in [
+            (Action.begin, 0.0), (.handOn, 60), (.frameQuestion(text: question), 90), (.begin, 100), (.handOn, 130),
+        ] {
+            try controller.act(action, at: t)
+        }
+        _ = controller.log.close(finished: false)
+        var state = ReviewState(entries: [])
+        state.transcript = Transcript(try SessionLoader.load(path: controller.log.path))
+        state.step = 1
+        let lines = Self.render(state, 80, 24)
+        let start = try #require(lines.firstIndex { $0.hasPrefix(" The Presenter's question: How might I") })
+        let read = lines[start...].prefix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(read.contains(question), "\(lines.joined(separator: "\n"))")
+    }
+
     @Test func keysMoveBetweenSessionsAndSteps() throws {
         let sandbox = try Sandbox()
         let entries = try Self.sessions(sandbox)
