@@ -52,7 +52,14 @@ extension ReviewScreen {
 
     /// Column widths: names, the timeline, the speaking-time bar, the figures.
     private func columns(_ transcript: Transcript, width: Int) -> (name: Int, timeline: Int, bar: Int, figures: Int) {
-        let longest = transcript.people.map { neutralised($0).displayWidth }.max() ?? 4
+        // The Presenter's name is read with its mark ("Dvořák (P)"): the column holds both.
+        let presenter = transcript.equality.people.first(where: \.presenter)?.person
+        let longest =
+            transcript.people.indices.map { index in
+                neutralised(transcript.people[index]).displayWidth
+                    + (PersonID(index) == presenter ? 1 + words[.reviewPresenterMark].displayWidth : 0)
+            }
+            .max() ?? 4
         let name = min(width >= 120 ? 24 : 12, max(4, longest))
         let figures = width >= 120 ? 30 : 19
         let free = max(4, width - name - figures - 5)

@@ -150,6 +150,8 @@ import ThinkingTranscripts
         let start = try #require(lines.firstIndex { $0.hasPrefix(" The Presenter's question: How might I") })
         let read = lines[start...].prefix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(read.contains(question), "\(lines.joined(separator: "\n"))")
+        // The Presenter's name keeps its mark whole in the name column.
+        #expect(lines.contains { $0.hasPrefix(" Dev (P) ") }, "\(lines.joined(separator: "\n"))")
     }
 
     @Test func keysMoveBetweenSessionsAndSteps() throws {
