@@ -12,6 +12,12 @@ public protocol SessionFeed: AnyObject {
     /// A descriptor that becomes readable when there is something new (inotify), or nil:
     /// the runner then looks again every `DisplayModel.boundedWait`.
     var changeDescriptor: Int32? { get }
+    /// Where the session is read from (a log's path), to tell one session from another.
+    var source: String? { get }
+}
+
+extension SessionFeed {
+    public var source: String? { nil }
 }
 
 /// How long a controlling program may be silent before its session is not taken for a

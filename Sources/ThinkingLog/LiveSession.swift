@@ -81,10 +81,14 @@ public struct LiveSession: Sendable {
 
     /// The newest unfinished session in `paths` whose controller gave a sign of life (its
     /// heartbeat) within `runningSessionSilenceLimit` of `wallNow`, if any: what a display should follow.
-    public static func newestRunning(in paths: StorePaths, wallNow: WallTime) -> LiveSession? {
+    /// With `newerThan` (the log a display follows), only a session newer than that one, and
+    /// that log is never read again.
+    public static func newestRunning(in paths: StorePaths, wallNow: WallTime, newerThan: String? = nil) -> LiveSession?
+    {
         // Newest first; a session with no heartbeat beside its log (finished, or only fallback
         // files left) costs one failed open.
         for file in SessionFiles.scan(paths).files {
+            if file.path == newerThan { return nil }
             guard let beat = Heartbeat.read(forLog: file.path),
                 Duration.milliseconds(wallNow.milliseconds - beat.wall.milliseconds) < runningSessionSilenceLimit,
                 let live = try? LiveSession(path: file.path),

@@ -36,6 +36,7 @@ public final class LogFeed: SessionFeed {
     public var session: Session { live.session }
     public var changeDescriptor: Int32? { watch?.descriptor }
     public var path: String { live.path }
+    public var source: String? { live.path }
 
     public func refresh() -> Bool {
         watch?.drain()

@@ -18,8 +18,11 @@ public final class DisplayModel: ScreenModel {
     public static let lookEvery: Duration = .seconds(1)
 
     private var feed: SessionFeed?
-    /// Finds the session a display should follow now (the newest running one), if asked to.
-    private let lookForSession: (() -> SessionFeed?)?
+    /// Finds the session a display should follow now (the newest running one, newer than the
+    /// one followed, whose source it is given), if asked to.
+    private let lookForSession: ((String?) -> SessionFeed?)?
+    /// The controller's silence when the display last looked for a newer session.
+    private var lookedAtSilence: Duration?
     /// The followed session advanced to `now`: what the frame shows.
     private var shown: Session?
     private var now: Duration = .zero
@@ -36,11 +39,14 @@ public final class DisplayModel: ScreenModel {
     }
 
     /// A display that follows whatever session is running, and waits while none is.
-    public init(lookingFor: @escaping () -> SessionFeed?, letters: NameLetters? = nil, words: Words = .english) {
+    public init(
+        lookingFor: @escaping (_ following: String?) -> SessionFeed?, letters: NameLetters? = nil,
+        words: Words = .english
+    ) {
         lookForSession = lookingFor
         self.letters = letters
         self.words = words
-        feed = lookingFor()
+        feed = lookingFor(nil)
         shown = feed?.session
         now = feed?.now() ?? .zero
     }
@@ -48,10 +54,11 @@ public final class DisplayModel: ScreenModel {
     public func handle(_ wake: Wake) -> [LoopEffect<RunOutcome>] {
         switch wake {
         case .tick:
-            if let look = lookForSession, feed == nil || isOver, let found = look(),
-                found !== feed, found.session.stage != .finished
+            if let look = lookForSession, feed == nil || isOver || newerMayRun,
+                let found = look(isOver ? nil : feed?.source), found !== feed, found.session.stage != .finished
             {
                 feed = found
+                lookedAtSilence = nil
             }
             guard let feed else { return [] }
             _ = feed.refresh()
@@ -75,6 +82,18 @@ public final class DisplayModel: ScreenModel {
     private var isOver: Bool {
         guard let feed else { return true }
         return feed.session.stage == .finished || feed.silence >= runningSessionSilenceLimit
+    }
+
+    /// The followed session's controller is away: a newer session may have started in its
+    /// place (quit, then started again), looked for once a `lookEvery` of the silence.
+    private var newerMayRun: Bool {
+        guard let feed, controllerAway else {
+            lookedAtSilence = nil
+            return false
+        }
+        if let last = lookedAtSilence, feed.silence - last < Self.lookEvery { return false }
+        lookedAtSilence = feed.silence
+        return true
     }
 
     /// The controller is away: the session is neither running nor over.

@@ -50,8 +50,9 @@ struct DisplayCommand: ParsableCommand {
         } else {
             // The session running now, or the next one to start: never an old unfinished one.
             model = DisplayModel(
-                lookingFor: {
-                    LiveSession.newestRunning(in: paths, wallNow: WallClock.system.now()).map { LogFeed($0) }
+                lookingFor: { following in
+                    LiveSession.newestRunning(in: paths, wallNow: WallClock.system.now(), newerThan: following)
+                        .map { LogFeed($0) }
                 }, letters: RoomLetters.shared, words: words)
         }
         let terminal = try TerminalCheck.start(theme: settings.theme(flag: theme))

@@ -121,8 +121,8 @@ struct DisplayFeedTests {
         old.log.heartbeat(at: seconds(1))
         wall.world.advance(by: .seconds(61))
         let paths = sandbox.paths
-        let model = DisplayModel(lookingFor: {
-            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now()).map {
+        let model = DisplayModel(lookingFor: { following in
+            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now(), newerThan: following).map {
                 LogFeed($0, wallClock: wall.clock, clock: SessionClock(wall.world))
             }
         })
@@ -139,5 +139,37 @@ struct DisplayFeedTests {
         wall.world.advance(by: .milliseconds(500))
         let following = frame()
         #expect(following.contains("▶ Zoë") && !following.contains("Waiting"))
+    }
+
+    /// A facilitator quits a session and starts another within the minute (the wrong protocol,
+    /// started again): the display, which showed the first one paused, follows the new one at
+    /// once instead of telling the room "Paused" for a minute while it runs.
+    @Test func aNewSessionIsFollowedWhileTheOldOneIsAway() throws {
+        let sandbox = try Sandbox()
+        let wall = Wall()
+        let paths = sandbox.paths
+        let first = try Controller(Plans.round(["Ana", "Ben"]), paths: paths, clock: wall.clock)
+        try first.act(.begin, at: 0)
+        first.log.heartbeat(at: seconds(1))
+        let model = DisplayModel(lookingFor: { following in
+            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now(), newerThan: following).map {
+                LogFeed($0, wallClock: wall.clock, clock: SessionClock(wall.world))
+            }
+        })
+        func frame() -> String {
+            _ = model.handle(.tick)
+            return model.render(width: 80, height: 24).lines().joined(separator: "\n")
+        }
+        #expect(frame().contains("▶ Ana"))
+        _ = first.log.close(finished: false)  // q, y: the first session is left to resume
+        wall.world.advance(by: .seconds(3))
+        #expect(frame().contains("Paused — the facilitator will be back"))
+        wall.world.advance(by: .seconds(1))
+        let second = try Controller(Plans.round(["Zoë", "李"]), paths: paths, clock: wall.clock)
+        try second.act(.begin, at: 0)
+        second.log.heartbeat(at: seconds(0.5))
+        wall.world.advance(by: .milliseconds(1000))
+        let following = frame()
+        #expect(following.contains("▶ Zoë") && !following.contains("Paused"), "\(following)")
     }
 }
