@@ -18,10 +18,11 @@ public enum NameMatch {
         case none
     }
 
-    /// `name` without case, accents or width, and without surrounding spaces: the form two
-    /// names are compared in.
+    /// `name` without case, accents or width, without surrounding spaces and with one space
+    /// between its words: the form two names are compared in.
     public static func folded(_ name: String) -> String {
-        name.trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// The name among `names` that `typed` means; with `startsEnough`, the unique name that

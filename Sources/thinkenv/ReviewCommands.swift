@@ -162,12 +162,23 @@ struct DeleteCommand: ParsableCommand {
             question = "Delete \(count) with \(found.name)? It cannot be undone. [y/N] "
         } else {
             let file = try SessionChoice.file(session, paths: paths)
+            // Only a session of the store: a path to a copy elsewhere is the user's own file.
+            guard file.path == XDGBase.join(paths.sessionsDirectory, file.name) else {
+                printError(
+                    neutralised(
+                        "\(file.path) is not in the sessions folder (\(paths.sessionsDirectory)): delete takes a "
+                            + "session by its name (thinkenv sessions lists them). Nothing was deleted."))
+                throw ExitCode(1)
+            }
             chosen = [(file, try SessionChoice.load(session, paths: paths))]
             question = "Delete \(Self.line(chosen[0].loaded))? It cannot be undone. [y/N] "
         }
         if !yes {
             print(neutralised(question), terminator: "")
-            let answer = readLine()?.trimmed.lowercased()
+            let line = readLine()
+            // Typed at a terminal, the answer ended its line; read from elsewhere, it did not.
+            if line == nil || isatty(STDIN_FILENO) == 0 { print("") }
+            let answer = line?.trimmed.lowercased()
             guard answer == "y" || answer == "yes" else {
                 print("Nothing was deleted.")
                 return

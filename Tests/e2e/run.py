@@ -562,6 +562,16 @@ def delete_by_person(binary):
         check(code == 0 and out.count("Deleted ") == 1, f"delete --person --yes: {code} {out!r}")
         code, out, _ = run("sessions")
         check("Ben, Chloé" in out and "Zoë" not in out, f"what is left: {out!r}")
+        # A copy of a log elsewhere is the user's own file: delete names the store's sessions only.
+        name = out.strip().splitlines()[-1].rsplit("[", 1)[-1].rstrip("]")
+        copy = os.path.join(sb.root, "copy.jsonl")
+        shutil.copy(os.path.join(sb.data, "thinkenv", "sessions", name + ".jsonl"), copy)
+        os.chmod(copy, 0o600)
+        code, out, err = run("delete", copy, "--yes")
+        check(code == 1 and "is not in the sessions folder" in err and os.path.exists(copy),
+              f"delete of a copy outside the store: {code} {err!r}")
+        code, out, _ = run("delete", name, answer="")
+        check(code == 0 and out.endswith("[y/N] \nNothing was deleted.\n"), f"no answer: {out!r}")
 
 
 # MARK: - main
