@@ -92,14 +92,29 @@ public struct SessionScreen {
             right.append(usedOf(budget.used, budget.total))
         }
         let rightText = right.joined(separator: " · ")
-        let paused = view.paused ? " " + words[audience == .room ? .paused : .pausedResume] + " " : nil
+        let rightX = max(1, top.maxX - 1 - rightText.displayWidth)
         var titleWidth = max(0, top.width - rightText.displayWidth - 4)
-        // Paused, the title ends before the centred label rather than under it, mid-word.
-        if let paused { titleWidth = min(titleWidth, max(0, (top.width - paused.displayWidth) / 2 - 2)) }
+        var pausedAt: (x: Int, text: String)?
+        if view.paused {
+            // Centred, or moved left of the step and time, which it never covers; the title ends
+            // before it (with "…") rather than under it. Too narrow for "PAUSED · z resumes",
+            // the facilitator reads "PAUSED" alone.
+            let texts = [words[audience == .room ? .paused : .pausedResume], words[.paused]]
+                .map { " " + $0 + " " }
+            for text in texts {
+                let width = text.displayWidth
+                let x = min(top.x + (top.width - width) / 2, rightX - 1 - width)
+                if x >= top.x + 1 || text == texts.last {
+                    pausedAt = (max(top.x, x), text)
+                    break
+                }
+            }
+            if let pausedAt { titleWidth = min(titleWidth, max(0, pausedAt.x - 2)) }
+        }
         buffer.writeTruncated(title, x: 1, y: top.y, width: titleWidth, style: .quiet)
-        buffer.write(rightText, x: max(1, top.maxX - 1 - rightText.displayWidth), y: top.y, style: .quiet)
-        if let paused {
-            buffer.writeCentred(paused, y: top.y, in: top, style: .inverse)
+        buffer.write(rightText, x: rightX, y: top.y, style: .quiet)
+        if let pausedAt {
+            buffer.write(pausedAt.text, x: pausedAt.x, y: top.y, style: .inverse)
         }
         (top, rest) = rest.splitTop(1)
         if let warning {

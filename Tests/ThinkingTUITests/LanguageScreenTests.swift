@@ -137,4 +137,29 @@ struct LanguageScreenTests {
         #expect(shown.contains { $0.contains(words.refusal(.nothingToUndo)) }, "\(code): \(shown.last ?? "")")
         #expect(code == "en" || words.refusal(.nothingToUndo) != Words.english.refusal(.nothingToUndo))
     }
+
+    /// Paused, the label never covers the step and the time on the right, in any language, down
+    /// to the smallest window (the German label wrote over "Schritt" at 80 columns).
+    @Test(arguments: ["en", "fr", "de", "es", "nl"])
+    func thePausedLabelLeavesTheStepAndTimeWhole(code: String) throws {
+        let words = try #require(Words.shipped(code))
+        var definition = ScreenFixtures.council
+        definition.name = "Time to Think Council"
+        var session = try ScreenFixtures.session(
+            definition, ["Ana", "Zoë", "李", "محمد", "Dev", "Eun"], presenter: "Dev",
+            [(.begin, 0), (.handOn, 10), (.frameQuestion(text: "How?"), 12), (.begin, 13)])
+        _ = try session.handle(.pause, at: .seconds(14))
+        let right =
+            words.fill(.stepOf, ["n": "3", "count": "4"]) + " · "
+            + words.fill(.usedOf, ["used": "0:14", "total": "40m"])
+        for width in [80, 60, SessionScreen.minimumWidth] {
+            var screen = SessionScreen(session: session, controls: Controls(), now: .seconds(15))
+            screen.words = words
+            let top = screen.render(width: width, height: 24).lines()[0]
+            #expect(top.hasSuffix(right), "\(code) \(width): \(top)")
+            #expect(
+                top.contains(" \(words[.pausedResume]) ") || top.contains(" \(words[.paused]) "),
+                "\(code) \(width): \(top)")
+        }
+    }
 }
