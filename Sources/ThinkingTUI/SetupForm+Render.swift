@@ -3,20 +3,16 @@ import ThinkingCore
 extension SetupForm {
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: max(0, width), height: max(0, height))
-        guard width >= SessionScreen.minimumWidth, height >= SessionScreen.minimumHeight else {
-            let ask = words.fill(
-                .tooSmall, ["width": "\(SessionScreen.minimumWidth)", "height": "\(SessionScreen.minimumHeight)"])
-            buffer.writeCentred(ask, y: height / 2, style: .accent)
+        let needed = minimumSize(width: width)
+        guard width >= needed.width, height >= needed.height else {
+            let ask = words.fill(.tooSmall, ["width": "\(needed.width)", "height": "\(needed.height)"])
+            for (offset, line) in TextWrap.lines(ask, width: max(1, width - 2), maxLines: 3).enumerated() {
+                buffer.writeCentred(line, y: height / 2 + offset, style: .accent)
+            }
             return buffer
         }
         let area = buffer.area.inset(by: 1)
-        // As wide as the longest label in this language, within a third of the form.
-        let labels: [Word] = [
-            .setupProtocol, .setupNames, .setupQuestion, .setupTurn, .setupPresenter, .setupOnePerLine,
-        ]
-        let widest = max(
-            labels.map { words[$0].displayWidth }.max() ?? 0, words.fill(.setupMoreAbove, ["count": "99"]).displayWidth)
-        let labelWidth = min(max(12, widest), area.width / 3)
+        let labelWidth = labelWidth(area: area)
         let x = area.x + 1, valueX = x + labelWidth + 2, valueWidth = area.maxX - valueX - 1
         var y = area.y
         // The keys, on two lines where a language's do not fit on one.
@@ -95,5 +91,31 @@ extension SetupForm {
             }
         }
         return lines
+    }
+
+    /// The label column: as wide as the longest label in this language, within a third of the
+    /// form.
+    private func labelWidth(area: Rect) -> Int {
+        let labels: [Word] = [
+            .setupProtocol, .setupNames, .setupQuestion, .setupTurn, .setupPresenter, .setupOnePerLine,
+        ]
+        let widest = max(
+            labels.map { words[$0].displayWidth }.max() ?? 0, words.fill(.setupMoreAbove, ["count": "99"]).displayWidth)
+        return min(max(12, widest), area.width / 3)
+    }
+
+    /// The smallest window the form is drawn whole in at `width`: every row of it (the title,
+    /// the protocol, two names, each field, the start, a two-line error) above its keys, and
+    /// values 16 columns wide. Anything smaller gets "Make this window larger" instead of
+    /// fields drawn over each other.
+    func minimumSize(width: Int) -> (width: Int, height: Int) {
+        let atWidth = max(width, SessionScreen.minimumWidth)
+        let area = Rect(x: 1, y: 1, width: atWidth - 2, height: 0)
+        // The border, the label column and its gap, a value of 16, the value's margin.
+        let least = 1 + 1 + labelWidth(area: area) + 2 + 16 + 1 + 1
+        let keys = Self.keyLines(words[.setupKeys], width: atWidth - 2).count
+        let singles = fields.filter { [.question, .turn, .presenter].contains($0) }.count
+        let rows = 2 + 3 + 3 + 2 * singles + 1 + 3 + keys
+        return (max(SessionScreen.minimumWidth, least), rows + 2)
     }
 }

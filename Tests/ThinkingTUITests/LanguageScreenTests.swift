@@ -162,4 +162,39 @@ struct LanguageScreenTests {
                 "\(code) \(width): \(top)")
         }
     }
+
+    /// In a small window the setup form is drawn whole or not at all: its keys were drawn over
+    /// its fields at 40x12 (hostile trial). Every size from the smallest up either asks for a
+    /// larger window or shows every label once, above the keys.
+    @Test(arguments: ["en", "de"])
+    func theSetupFormIsWholeOrAsksForRoom(code: String) throws {
+        let words = try #require(Words.shipped(code))
+        let choices = [
+            SetupForm.Choice(id: "council", name: "Time to Think Council", summary: "A Presenter", needsPresenter: true)
+        ]
+        let form = SetupForm(choices: choices, names: "Ana\nBen", words: words)
+        let labels = [.setupProtocol, .setupNames, .setupQuestion, .setupTurn, .setupPresenter].map { words[$0] }
+        for (width, height) in [(40, 12), (41, 13), (50, 16), (60, 18), (60, 21), (70, 22), (80, 22), (80, 24)] {
+            let lines = form.render(width: width, height: height).lines()
+            let text = lines.joined(separator: "\n")
+            let needed = form.minimumSize(width: width)
+            if width < needed.width || height < needed.height {
+                #expect(
+                    text.contains(
+                        words.fill(.tooSmall, ["width": "\(needed.width)", "height": "\(needed.height)"]).prefix(10)))
+                continue
+            }
+            let start = try #require(
+                lines.firstIndex { $0.contains("[ \(words[.setupStart]) ]") }, "\(width)x\(height)")
+            let firstKeys = try #require(
+                lines.firstIndex { $0.contains(words[.setupKeys].components(separatedBy: " · ")[0]) },
+                "\(width)x\(height)")
+            #expect(start < firstKeys, "\(code) \(width)x\(height):\n\(text)")
+            for label in labels {
+                let rows = lines.indices.filter { lines[$0].hasPrefix("  " + label) }
+                #expect(rows.count == 1 && rows[0] < start, "\(code) \(width)x\(height) \(label):\n\(text)")
+            }
+        }
+        #expect(form.minimumSize(width: 80).height <= 24, "the form fits the smallest projector terminal")
+    }
 }
