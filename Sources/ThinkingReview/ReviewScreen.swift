@@ -78,12 +78,20 @@ public struct ReviewScreen {
         let state = entry.finished ? "" : words[.reviewUnfinishedMark] + " "
         var line =
             "\(when)  \(fitted(entry.protocolName, 14))  \(DurationText.clock(entry.duration).rightAligned(6))"
-            + "\(String(entry.turns).rightAligned(6)) \(words[.reviewTurnsColumn])  \(state)"
+            + "\(turns(entry.turns))  \(state)"
             + entry.people.joined(separator: ", ")
         if width >= 140, let question = entry.questions.first {
             line = fitted(line, 100) + "  " + question
         }
         return line
+    }
+
+    /// `    14 turns`, `     1 turn`: the count right-aligned, as in the list's other columns.
+    private func turns(_ count: Int) -> String {
+        let phrase = count == 1 ? words[.reviewOneTurn] : words.fill(.reviewTurns, ["count": "\(count)"])
+        let widest = words.fill(.reviewTurns, ["count": "99999"]).displayWidth
+        let width = phrase.displayWidth
+        return width >= widest ? phrase : String(repeating: " ", count: widest - width) + phrase
     }
 
     // MARK: - Export

@@ -39,7 +39,7 @@ import ThinkingTranscripts
             Self.expectWhole(
                 [
                     words[.reviewSessions], words[.reviewKeysList], words[.reviewUnfinishedMark],
-                    words[.reviewTurnsColumn],
+                    words.fill(.reviewTurns, ["count": "9"]),
                 ],
                 in: lines, "\(context) list")
             for key in [Key.character("/"), .character("z"), .character("o")] { _ = state.handle(key) }

@@ -40,6 +40,12 @@ import ThinkingTranscripts
         var lines = Self.render(state, 80, 24)
         #expect(lines[0].hasPrefix(" Sessions · newest first") && lines[0].hasSuffix("2"))
         #expect(lines[2].contains("Round") && lines[2].contains("(unfinished) Zoë, 李"))
+        let one = try Controller(Plans.round(["Ana"]), paths: sandbox.paths)
+        try one.act(.begin, at: 0)
+        _ = one.log.close(finished: false)
+        let entry = ReviewEntry(path: one.log.path, transcript: Transcript(try SessionLoader.load(path: one.log.path)))
+        let single = Self.render(ReviewState(entries: [entry]), 80, 24)[2]
+        #expect(single.contains("     1 turn  (unfinished)"), "one turn, not '1 turns': \(single)")
         #expect(lines[3].contains("Ana, Ben, Chloé, Dev") && lines[3].contains("9 turns"))
         #expect(lines[23].contains("Enter: open · /: search · q: quit"))
         for key in [Key.character("/"), .character("c"), .character("h"), .character("l")] { _ = state.handle(key) }
