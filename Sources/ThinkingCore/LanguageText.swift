@@ -36,8 +36,7 @@ public enum LanguageText {
             // Most lines are `key: "text"` with no escape: read from the bytes, without walking
             // characters (the screen's process reads two tables at start).
             if let (word, text) = plainLine(bytes[start..<end]), lines[word] == nil,
-                !text.unicodeScalars.contains(where: TerminalText.isUnsafe),
-                Words.nameCounts[word].map({ text.split(separator: " ").count == $0 }) ?? true,
+                whatIsWrong(with: text, of: word) == nil,
                 reference == nil || slots(of: text) == slots(of: reference?[word] ?? "")
             {
                 table[word] = text
@@ -77,22 +76,11 @@ public enum LanguageText {
             }
             switch value(content[valueStart...]) {
             case .success(let text):
-                if let unsafe = text.unicodeScalars.first(where: { TerminalText.isUnsafe($0) && $0 != "\n" }) {
-                    let code = String(unsafe.value, radix: 16, uppercase: true)
+                if let (message, expected) = whatIsWrong(with: text, of: word) {
                     problems.append(
                         Problem(
                             line: line, column: column + content[valueStart...].prefix { $0 == " " }.count,
-                            message:
-                                "the text holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                            expected: "text to show, without terminal controls"))
-                    continue
-                }
-                if let count = Words.nameCounts[word], text.split(separator: " ").count != count {
-                    problems.append(
-                        Problem(
-                            line: line, column: column + content[valueStart...].prefix { $0 == " " }.count,
-                            message: "\(text.split(separator: " ").count) names",
-                            expected: "\(count) names separated by spaces"))
+                            message: message, expected: expected))
                     continue
                 }
                 if let english = reference?[word], slots(of: text) != slots(of: english) {
@@ -115,6 +103,33 @@ public enum LanguageText {
             }
         }
         return problems.isEmpty ? .success(Read(table: table, lines: lines)) : .failure(Problems(items: problems))
+    }
+
+    /// What is wrong with a word's text, whatever its syntax, with what was expected; nil when
+    /// nothing is.
+    static func whatIsWrong(with text: String, of word: Word) -> (String, String)? {
+        if let odd = text.unicodeScalars.first(where: { isUnprintable($0) && $0 != "\n" }) {
+            let code = String(odd.value, radix: 16, uppercase: true)
+            let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+            return (
+                "the text holds \(name), which a screen cannot show as text", "text to show, without terminal controls"
+            )
+        }
+        if text.allSatisfy(\.isWhitespace) { return ("no text", "\"text\" with something in it") }
+        if let count = Words.nameCounts[word], text.split(separator: " ").count != count {
+            return ("\(text.split(separator: " ").count) names", "\(count) names separated by spaces")
+        }
+        if word == .decimalMark, text.count != 1 || text.first?.isNumber == true {
+            return ("'\(text)' is not one mark", "one character such as . or ,")
+        }
+        return nil
+    }
+
+    /// Terminal controls, line and paragraph separators, and the noncharacters (U+FFFE…).
+    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return TerminalText.isUnsafe(scalar) || TerminalText.isLineBreak(scalar) || (0xFDD0...0xFDEF).contains(v)
+            || v & 0xFFFE == 0xFFFE
     }
 
     /// A line `key: "text"` of a known key, with no escape and nothing after the closing quote.

@@ -23,7 +23,7 @@ public enum AgendaLoader {
     static let itemKeys = ["question", "steps", "time", "turn"]
 
     public static func load(path: String) -> Result<Loaded, ProtocolDiagnostics> {
-        switch ProtocolLoader.readFile(path) {
+        switch ProtocolLoader.readFile(path, what: "an agenda") {
         case .success(let bytes): return load(bytes: bytes, file: path)
         case .failure(let problem): return .failure(ProtocolDiagnostics([problem]))
         }
@@ -31,7 +31,7 @@ public enum AgendaLoader {
 
     public static func load(bytes: [UInt8], file: String) -> Result<Loaded, ProtocolDiagnostics> {
         let text: String
-        switch ProtocolBytes.text(from: bytes, file: file) {
+        switch ProtocolBytes.text(from: bytes, file: file, what: "an agenda") {
         case .success(let decoded): text = decoded
         case .failure(let problem): return .failure(ProtocolDiagnostics([problem]))
         }

@@ -66,7 +66,7 @@ public enum LanguageCatalog {
 
     /// A language file read and checked: its words, or every problem with its place.
     public static func read(path: String) -> Result<LanguageText.Read, ProtocolDiagnostics> {
-        switch ProtocolLoader.readFile(path) {
+        switch ProtocolLoader.readFile(path, what: "a language file") {
         case .success(let bytes): read(bytes: bytes, file: path)
         case .failure(let problem): .failure(ProtocolDiagnostics([problem]))
         }
@@ -75,7 +75,7 @@ public enum LanguageCatalog {
     /// A language file's bytes read and checked; `file` names it in problems.
     public static func read(bytes: [UInt8], file: String) -> Result<LanguageText.Read, ProtocolDiagnostics> {
         let text: String
-        switch ProtocolBytes.text(from: bytes, file: file) {
+        switch ProtocolBytes.text(from: bytes, file: file, what: "a language file") {
         case .success(let decoded): text = decoded
         case .failure(let problem): return .failure(ProtocolDiagnostics([problem]))
         }
@@ -89,6 +89,19 @@ public enum LanguageCatalog {
                             file: file, line: $0.line, column: $0.column, message: $0.message, expected: $0.expected)
                     }))
         }
+    }
+
+    /// The `.yaml` files in the user's folder that are not named by a language code (`UPPER.yaml`,
+    /// `x.y.yaml`): never read.
+    public static func unreadFiles(in environment: [String: String]) -> [String] {
+        guard let directory = directory(in: environment) else { return [] }
+        let read = Set(ownFiles(in: environment).map(\.path))
+        return ProtocolCatalog.protocolFiles(in: directory).filter { !read.contains($0) }
+    }
+
+    /// Whether `code` can name a language: two or three lowercase letters (`fr`, `pt`).
+    public static func isCode(_ code: String) -> Bool {
+        Words.code(fromLocale: code) == code
     }
 
     private static func ownFiles(in environment: [String: String]) -> [(code: String, path: String)] {

@@ -6,8 +6,10 @@ enum ProtocolBytes {
     static let maximumSize = 256 * 1024
 
     /// The text, or the one problem that makes it unreadable as a protocol.
-    static func text(from bytes: [UInt8], file: String) -> Result<String, ProtocolDiagnostic> {
-        if let problem = sizeProblem(bytes.count, file: file) { return .failure(problem) }
+    static func text(
+        from bytes: [UInt8], file: String, what: String = "a protocol"
+    ) -> Result<String, ProtocolDiagnostic> {
+        if let problem = sizeProblem(bytes.count, file: file, what: what) { return .failure(problem) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         var parser = Unicode.UTF8.ForwardParser()
@@ -45,10 +47,10 @@ enum ProtocolBytes {
         }
     }
 
-    static func sizeProblem(_ count: Int, file: String) -> ProtocolDiagnostic? {
+    static func sizeProblem(_ count: Int, file: String, what: String = "a protocol") -> ProtocolDiagnostic? {
         guard count > maximumSize else { return nil }
         return diagnostic(
-            file, .start, "the file is \(count / 1024) KiB, too large for a protocol",
+            file, .start, "the file is \(count / 1024) KiB, too large for \(what)",
             expected: "at most \(maximumSize / 1024) KiB")
     }
 

@@ -82,18 +82,21 @@ public enum ProtocolLoader {
 
     /// The file's bytes, refusing anything but a regular file, and anything too large
     /// without reading it (a FIFO or /dev/zero must not hang or fill memory).
-    static func readFile(_ path: String) -> Result<[UInt8], ProtocolDiagnostic> {
+    static func readFile(_ path: String, what: String = "a protocol") -> Result<[UInt8], ProtocolDiagnostic> {
         func problem(_ message: String, _ expected: String? = nil) -> ProtocolDiagnostic {
             ProtocolDiagnostic(file: path, line: 1, column: 1, message: message, expected: expected)
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+        // A link is followed: a facilitator's own files may live in a dotfiles folder (stow).
+        // What it leads to must be a regular file: never a FIFO, a device or a folder.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             return .failure(problem("cannot read the file: it does not exist or is not readable"))
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(problem("not a regular file", "a .yaml file"))
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        if let tooLarge = ProtocolBytes.sizeProblem(size, file: path) { return .failure(tooLarge) }
+        let size = Int(info.st_size)
+        if let tooLarge = ProtocolBytes.sizeProblem(size, file: path, what: what) { return .failure(tooLarge) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(problem("cannot open the file for reading"))
         }

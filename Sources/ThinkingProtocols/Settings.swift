@@ -75,7 +75,7 @@ public struct Settings: Equatable, Sendable {
     public static func load(
         path: String, themes: [String], languages: [String] = Words.shippedCodes
     ) -> Result<Settings, ProtocolDiagnostics> {
-        switch ProtocolLoader.readFile(path) {
+        switch ProtocolLoader.readFile(path, what: "a settings file") {
         case .success(let bytes): load(bytes: bytes, file: path, themes: themes, languages: languages)
         case .failure(let problem): .failure(ProtocolDiagnostics([problem]))
         }

@@ -29,7 +29,12 @@ struct ListLanguages: ParsableCommand {
             let own = LanguageCatalog.directory(in: environment).map { "\($0)/\(code).yaml" }
             let mine = own.map { FileManager.default.fileExists(atPath: $0) } ?? false
             let source = shipped ? (mine ? "built in, with your file over it" : "built in") : "your file"
-            print(neutralised("\(code)  \(words?.name ?? "(broken: thinkenv languages check)")  \(source)"))
+            let name = words.map { $0.name.truncated(toWidth: 40) } ?? "(broken: thinkenv languages check)"
+            print(neutralised("\(code)  \(name)  \(source)"))
+        }
+        // A file there that is not named by a code is not read: say so rather than skip it.
+        for path in LanguageCatalog.unreadFiles(in: environment) {
+            print(neutralised("note: \(path) is not read: a language file is named by its code, fr.yaml or pt.yaml"))
         }
     }
 }
@@ -70,7 +75,8 @@ struct CheckLanguages: ParsableCommand {
                 print(neutralised("\(file): ok (\(read.table.count) words)"))
                 if !missing.isEmpty {
                     let list = missing.map(\.rawValue).joined(separator: ", ")
-                    print(neutralised("\(file): note: \(missing.count) words missing, English stands in: \(list)"))
+                    let count = missing.count == 1 ? "1 word is" : "\(missing.count) words are"
+                    print(neutralised("\(file): note: \(count) missing, English stands in: \(list)"))
                 }
             case .failure(let problems):
                 broken = true

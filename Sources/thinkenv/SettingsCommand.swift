@@ -28,7 +28,10 @@ extension Thinkenv {
             flag: flag, settings: settings.language?.value, environment: environment)
         let known = LanguageCatalog.codes(in: environment)
         guard known.contains(choice.code) else {
-            let place = LanguageCatalog.directory(in: environment).map { " (or add \($0)/\(choice.code).yaml)" } ?? ""
+            // A file can add a language only under a code's name: no hint for "../x".
+            let place =
+                LanguageCatalog.isCode(choice.code)
+                ? LanguageCatalog.directory(in: environment).map { " (or add \($0)/\(choice.code).yaml)" } ?? "" : ""
             printError(
                 neutralised("No language '\(choice.code)': choose one of \(known.joined(separator: ", "))\(place)."))
             throw ExitCode(64)

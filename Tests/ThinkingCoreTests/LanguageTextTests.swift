@@ -30,12 +30,24 @@ struct LanguageTextTests {
         ("thank-you: \"Mer\\ci\"\n", "1:16: unknown escape \\c (expected \\\" \\\\ or \\n)"),
         (
             "thank-you: \"Mer\u{1B}[2Jci\"\n",
-            "1:12: the text holds a control character (U+001B) (expected text to show, without terminal controls)"
+            "1:12: the text holds U+001B, which a screen cannot show as text (expected text to show, without terminal controls)"
         ),
         (
             "thank-you: Mer\u{202E}ci\n",
-            "1:12: the text holds a control character (U+202E) (expected text to show, without terminal controls)"
+            "1:12: the text holds U+202E, which a screen cannot show as text (expected text to show, without terminal controls)"
         ),
+        (
+            "thank-you: \"Mer\u{2028}ci\"\n",
+            "1:12: the text holds U+2028, which a screen cannot show as text (expected text to show, without terminal controls)"
+        ),
+        (
+            "thank-you: \"Merci\u{FFFE}\"\n",
+            "1:12: the text holds U+FFFE, which a screen cannot show as text (expected text to show, without terminal controls)"
+        ),
+        ("paused: \"\"\n", "1:9: no text (expected \"text\" with something in it)"),
+        ("paused: \"  \"\n", "1:9: no text (expected \"text\" with something in it)"),
+        ("decimal-mark: \"\"\n", "1:15: no text (expected \"text\" with something in it)"),
+        ("decimal-mark: \"abc\"\n", "1:15: 'abc' is not one mark (expected one character such as . or ,)"),
         ("weekdays: \"lu ma me\"\n", "1:11: 3 names (expected 7 names separated by spaces)"),
         ("months: Jan Feb\n", "1:9: 2 names (expected 12 names separated by spaces)"),
         ("thank-you:\n", "1:11: no text (expected \"text\" after the key)"),

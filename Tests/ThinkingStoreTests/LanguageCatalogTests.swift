@@ -48,6 +48,27 @@ struct LanguageCatalogTests {
             ])
     }
 
+    /// A facilitator's files kept in a dotfiles folder are links: they are read (what a link
+    /// leads to must still be a regular file); a file not named by a code is said, not skipped
+    /// in silence; a code that is not one gets no "add ../x.yaml" hint.
+    @Test func linksAreFollowedAndOddNamesAreSaid() throws {
+        let dir = try TemporaryDirectory()
+        let folder = try #require(LanguageCatalog.directory(in: dir.environment))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        writeFile(dir.sub("dotfiles-it.yaml"), "language-name: \"Italiano\"\n")
+        symlink(dir.sub("dotfiles-it.yaml"), folder + "/it.yaml")
+        symlink("/dev/zero", folder + "/xx.yaml")
+        writeFile(folder + "/UPPER.yaml", "thank-you: \"x\"\n")
+        #expect(try LanguageCatalog.words("it", environment: dir.environment).get().name == "Italiano")
+        let device = try #require(LanguageCatalog.words("xx", environment: dir.environment).failure)
+        #expect(device.diagnostics.map(\.message) == ["not a regular file"])
+        #expect(LanguageCatalog.unreadFiles(in: dir.environment) == [folder + "/UPPER.yaml"])
+        #expect(!LanguageCatalog.isCode("../x") && !LanguageCatalog.isCode("UPPER") && LanguageCatalog.isCode("pt"))
+        let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 300 * 1024)
+        let large = try #require(LanguageCatalog.read(bytes: huge, file: "big.yaml").failure)
+        #expect(large.diagnostics.map(\.message) == ["the file is 300 KiB, too large for a language file"])
+    }
+
     @Test func aFileThatIsNotTextIsRefusedWithItsPlace() {
         for bytes: [UInt8] in [[0x74, 0x00, 0x3A], [0xFF, 0xFE, 0x41], Array("thank-you: \"\u{1B}[2J\"\n".utf8)] {
             let result = LanguageCatalog.read(bytes: bytes, file: "xx.yaml")

@@ -98,6 +98,12 @@ struct SettingsTests {
         try FileManager.default.createDirectory(atPath: config + "/thinkenv", withIntermediateDirectories: true)
         writeFile(config + "/thinkenv/settings.yaml", "bell: true\n")
         #expect(try Settings.load(environment: dir.environment, themes: Self.themes).get().bell?.value == true)
+        // A settings file kept in a dotfiles folder is a link to it: read as the file.
+        writeFile(dir.sub("dotfiles-settings.yaml"), "bell: false\n")
+        try FileManager.default.removeItem(atPath: config + "/thinkenv/settings.yaml")
+        symlink(dir.sub("dotfiles-settings.yaml"), config + "/thinkenv/settings.yaml")
+        #expect(try Settings.load(environment: dir.environment, themes: Self.themes).get().bell?.value == false)
+        try FileManager.default.removeItem(atPath: config + "/thinkenv/settings.yaml")
         writeFile(config + "/thinkenv/settings.yaml", "bell: often\n")
         #expect(throws: ProtocolDiagnostics.self) {
             try Settings.load(environment: dir.environment, themes: Self.themes).get()
