@@ -41,9 +41,8 @@ struct Report {
     static let howTo = """
         How: `swift run -c release thinkenv-bench` from the package root (about 8 minutes; `--quick`: a 30 s \
         turn and 10 s terminal runs, about 2 minutes; `--timer SECONDS`, `--terminal SECONDS`, `--binary PATH` \
-        to measure a given build, `--skip-terminal`, `--no-write`). It builds the statically linked binary \
-        (`make release`: `swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path \
-        .build-static`) and installs `tty-clock` and `termdown` if they are missing (scripts/bench-pty.py). Engine, log, review and screen figures are \
+        to measure a given build, `--skip-terminal`, `--no-write`). It builds the binary to install \
+        (`make release`: statically linked, without PIE, its hot functions gathered) and installs `tty-clock` and `termdown` if they are missing (scripts/bench-pty.py). Engine, log, review and screen figures are \
         medians of 5 runs (3 with `--quick`) in this process; the terminal figures come from the real program \
         in pseudo-terminals.
         """

@@ -80,13 +80,10 @@ enum Shell {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Builds the statically linked release binary (see docs/DECISIONS.md) and returns its path.
+    /// Builds the binary to install as the Makefile builds it (statically linked, its hot
+    /// functions gathered: see docs/DECISIONS.md) and returns its path.
     static func staticBinary() -> String {
-        let command = [
-            "swift", "build", "-c", "release", "--static-swift-stdlib", "-Xlinker", "-no-pie", "--scratch-path",
-            ".build-static",
-            "--product", "thinkenv",
-        ]
+        let command = ["make", "release"]
         print("building: \(command.joined(separator: " "))")
         guard run(command, echo: true) != nil else { fail("the static build failed") }
         return ".build-static/release/thinkenv"
