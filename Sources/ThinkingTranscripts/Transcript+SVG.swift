@@ -28,7 +28,8 @@ extension Transcript {
         }
         for turn in turns where people.holds(turn.person) {
             let y = chart.laneY(turn.person)
-            let title = "<title>\(names[turn.person]): \(TranscriptWords.outcome(turn))</title>"
+            let title =
+                "<title>\(names[turn.person]): \(Transcript.htmlEscaped(TranscriptWords.outcome(turn, words: words)))</title>"
             if turn.passed {
                 out.append(
                     "<circle class=\"pass\" cx=\"\(SVGLayout.n(x(turn.at)))\" cy=\"\(SVGLayout.n(y + 10))\" r=\"3\" "

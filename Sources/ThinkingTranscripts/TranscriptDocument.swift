@@ -178,12 +178,12 @@ struct DocumentBuilder {
             "\(clock.readable(t.started, words: words)) \(clock.zoneName(t.started)) (\(clock.date(t.started)) \(time(t.started)))"
         )
         field(words[.fieldLasted], TranscriptWords.clock(t.duration))
-        field(words[.fieldStatus], TranscriptWords.status(t))
-        field(words[.fieldPeople], TranscriptWords.roster(t, limit: 80))
+        field(words[.fieldStatus], TranscriptWords.status(t, words: words))
+        field(words[.fieldPeople], TranscriptWords.roster(t, limit: 80, words: words))
         if let question = t.sessionQuestion { field(words[.fieldSessionQuestion], safe(question)) }
         if let question = t.framedQuestion { field(words[.presentersQuestion], safe(question)) }
         if let question = t.incisiveQuestion { field(words[.fieldIncisive], safe(question)) }
-        if let seed = t.seed { field(words[.fieldOrder], "shuffled (seed \(seed))") }
+        if let seed = t.seed { field(words[.fieldOrder], words.fill(.tShuffled, ["seed": "\(seed)"])) }
         field(words[.fieldSessionFile], safe(t.session))
         return Section(id: "summary", heading: nil, blocks: [.fields(fields), .chart(.timeline)])
     }
@@ -193,32 +193,41 @@ struct DocumentBuilder {
     func step(_ step: Transcript.Step) -> Section {
         let id = "step-\(step.number)"
         let heading = words.fill(
-            .headingStep, ["n": "\(step.number)", "title": inText(step.title), "kind": step.kind.rawValue])
+            .headingStep,
+            ["n": "\(step.number)", "title": inText(step.title), "kind": TranscriptWords.kind(step.kind, words: words)])
         guard step.reached else { return Section(id: id, heading: heading, blocks: [.aside(words[.notReached])]) }
         var blocks: [Block] = []
         if let question = step.question {
-            blocks.append(.quote("\(TranscriptWords.questionLabel(question.source)): \(inText(question.text))"))
+            blocks.append(
+                .quote("\(TranscriptWords.questionLabel(question.source, words: words)): \(inText(question.text))"))
         }
         if step.kind == .question, let framed = transcript.framedQuestion {
-            blocks.append(.paragraph("Framed: \(inText(framed))"))
+            blocks.append(.paragraph(words.fill(.tFramed, ["text": inText(framed)])))
         }
         if step.to == .presenter, let presenter = transcript.presenter {
-            blocks.append(.paragraph("Directed to the Presenter, \(inName(presenter))."))
+            blocks.append(.paragraph(words.fill(.tDirected, ["name": inName(presenter)])))
         }
         for round in step.rounds {
             if step.kind == .round {
-                let starter = round.starter.map { "starts with \(inName($0))" } ?? "starter unknown"
+                let starter =
+                    round.starter.map { words.fill(.tStartsWith, ["name": inName($0)]) } ?? words[.tStarterUnknown]
+                let direction: String =
+                    switch round.direction {
+                    case .clockwise: words[.tClockwise]
+                    case .anticlockwise: words[.tAnticlockwise]
+                    case nil: words[.tDirectionUnknown]
+                    }
                 blocks.append(
                     .subheading(
-                        "Round \(round.number) · \(starter) · \(round.direction?.rawValue ?? "direction unknown")"))
+                        words.fill(.tRound, ["n": "\(round.number)", "starter": starter, "direction": direction])))
             }
             blocks.append(.table(turnTable(round.turns, kind: step.kind)))
         }
         if let count = step.interruptions {
             blocks.append(
                 .paragraph(
-                    "\(ComponentEvidence.plural(count, "interruption")) noted while every pair was thinking "
-                        + "(nobody's turn in particular)."))
+                    count == 1
+                        ? words[.tPairsOneInterruption] : words.fill(.tPairsInterruptions, ["count": "\(count)"])))
         }
         let swaps = (transcript.earlySwaps ?? []).filter { $0.step == step.number }
         if !swaps.isEmpty {
@@ -233,7 +242,7 @@ struct DocumentBuilder {
             blocks.append(
                 .list(
                     notes.map { note in
-                        let whose = note.person.map { " (while \(inName($0)) was thinking)" } ?? ""
+                        let whose = note.person.map { " " + words.fill(.tWhileThinking, ["name": inName($0)]) } ?? ""
                         return "\(time(note.at))\(whose): \(inText(note.text))"
                     }))
         }
@@ -251,9 +260,9 @@ struct DocumentBuilder {
 
     func turnTable(_ turns: [Transcript.Turn], kind: StepKind) -> TranscriptDocument.Table {
         let rows = turns.map { turn -> [String] in
-            let remarks = TranscriptWords.remarks(turn)
+            let remarks = TranscriptWords.remarks(turn, words: words)
             return [
-                time(turn.started), name(turn.person), TranscriptWords.role(turn),
+                time(turn.started), name(turn.person), TranscriptWords.role(turn, words: words),
                 turn.passed ? "—" : TranscriptWords.clock(turn.active), turn.allotted.map(TranscriptWords.clock) ?? "",
                 TranscriptWords.over(turn) ?? "", remarks.joined(separator: ", "),
             ]
@@ -265,19 +274,21 @@ struct DocumentBuilder {
 
     func pauses() -> Section? {
         guard !transcript.pauses.isEmpty else { return nil }
-        let items = transcript.pauses.map { "\(time($0.from)): \(TranscriptWords.pause($0))" }
+        let items = transcript.pauses.map { "\(time($0.from)): \(TranscriptWords.pause($0, words: words))" }
         return Section(id: "pauses", heading: words[.headingPauses], blocks: [.list(items)])
     }
 
     func arrivals() -> Section? {
         guard let arrivals = transcript.arrivals, !arrivals.isEmpty else { return nil }
-        let items = arrivals.map { "\(time($0.at)): \(inName($0.person)) \($0.arrived ? "arrived" : "left")" }
+        let items = arrivals.map {
+            "\(time($0.at)): " + words.fill($0.arrived ? .tArrived : .tLeft, ["name": inName($0.person)])
+        }
         return Section(id: "arrivals", heading: words[.headingArrivals], blocks: [.list(items)])
     }
 
     func clockGaps() -> Section? {
         guard !transcript.clockGaps.isEmpty else { return nil }
-        let items = transcript.clockGaps.map { "\(time($0.at)): \(TranscriptWords.gap($0))" }
+        let items = transcript.clockGaps.map { "\(time($0.at)): \(TranscriptWords.gap($0, words: words))" }
         return Section(id: "clock-gaps", heading: words[.headingClockGaps], blocks: [.list(items)])
     }
 
@@ -303,17 +314,16 @@ struct DocumentBuilder {
             total, TranscriptWords.clock(figures.total), figures.sharesTotal(words), "", "", "", "",
         ]
         var blocks: [Block] = [
-            .paragraph(
-                "Speaking time, passes not counted; shares of the whole seconds shown, adding up to 100 %; a fair share "
-                    + "divides each turn equally among the people present when it began."),
+            .paragraph(words[.tEqualityExplained]),
             .table(TranscriptDocument.Table(columns: columns, rows: rows, footer: footer)),
             .paragraph(figures.spreadLine(words) + "."),
         ]
         if let presenter = figures.presenter {
             blocks.append(
                 .paragraph(
-                    "The Presenter, \(inName(presenter.person)), spoke \(TranscriptWords.clock(presenter.speaking)): "
-                        + "their time is theirs, not a share of the members' rounds."))
+                    words.fill(
+                        .tPresenterSpoke,
+                        ["name": inName(presenter.person), "time": TranscriptWords.clock(presenter.speaking)])))
         }
         blocks.append(.chart(.speaking))
         return Section(id: "equality", heading: words[.headingEquality], blocks: blocks)

@@ -24,13 +24,15 @@ enum TranscriptWords {
 
     /// `1:42 of 2:00  +0:12 over`, `passed`, `ended by time`: what a turn line says after
     /// the name. The order of remarks is fixed so tests can read it.
-    static func outcome(_ turn: Transcript.Turn) -> String {
+    static func outcome(_ turn: Transcript.Turn, words: Words = .english) -> String {
         var parts: [String] = []
         if !turn.passed {
-            parts.append(turn.allotted.map { "\(clock(turn.active)) of \(clock($0))" } ?? clock(turn.active))
-            if let over = over(turn) { parts.append("\(over) over") }
+            parts.append(
+                turn.allotted.map { words.fill(.usedOf, ["used": clock(turn.active), "total": clock($0)]) }
+                    ?? clock(turn.active))
+            if let over = over(turn) { parts.append(words.fill(.tOver, ["time": over])) }
         }
-        return (parts + remarks(turn)).joined(separator: "  ")
+        return (parts + remarks(turn, words: words)).joined(separator: "  ")
     }
 
     /// `+0:12`: how far a turn ran over its time, when the clock shows it (a turn that
@@ -41,80 +43,108 @@ enum TranscriptWords {
 
     /// What is worth saying about a turn besides its time: `passed`, who ended it, a second
     /// offer, interruptions.
-    static func remarks(_ turn: Transcript.Turn) -> [String] {
+    static func remarks(_ turn: Transcript.Turn, words: Words = .english) -> [String] {
         var parts: [String] = []
-        if turn.passed { parts.append("passed") }
-        if let ended = endedBy(turn) { parts.append(ended) }
-        if turn.secondOffer { parts.append("offered again") }
+        if turn.passed { parts.append(words[.tPassed]) }
+        if let ended = endedBy(turn, words: words) { parts.append(ended) }
+        if turn.secondOffer { parts.append(words[.tOfferedAgain]) }
         if turn.interruptions > 0 {
-            parts.append("\(turn.interruptions) interruption\(turn.interruptions == 1 ? "" : "s") noted")
+            parts.append(
+                turn.interruptions == 1
+                    ? words[.tOneInterruption] : words.fill(.tInterruptions, ["count": "\(turn.interruptions)"]))
         }
         return parts
     }
 
     /// The part a person played in a turn: `member`; `thinker, half 2, pair 1` in pairs;
     /// `thinker, part 2: the further goal` in a thinking partnership.
-    static func role(_ turn: Transcript.Turn) -> String {
-        var role = turn.role.rawValue
+    static func role(_ turn: Transcript.Turn, words: Words = .english) -> String {
+        let role: String =
+            switch turn.role {
+            case .member: words[.tMember]
+            case .thinker: words[.tThinker]
+            case .presenter: words[.tPresenter]
+            }
         switch turn.kind {
-        case .pairs: if let group = turn.group { role += ", half \(turn.turn), pair \(group + 1)" }
+        case .pairs:
+            if let group = turn.group {
+                return words.fill(.tPairHalf, ["role": role, "n": "\(turn.turn)", "pair": "\(group + 1)"])
+            }
         case .partnership:
-            if let part = PartnershipPart(rawValue: turn.turn - 1) { role += ", part \(turn.turn): \(self.part(part))" }
+            if let part = PartnershipPart(rawValue: turn.turn - 1) {
+                return words.fill(.tPart, ["role": role, "n": "\(turn.turn)", "part": self.part(part, words: words)])
+            }
         default: break
         }
         return role
     }
 
     /// The six parts of a thinking partnership, as a transcript names them.
-    static func part(_ part: PartnershipPart) -> String {
+    static func part(_ part: PartnershipPart, words: Words = .english) -> String {
         switch part {
-        case .explore: "exploring"
-        case .furtherGoal: "the further goal"
-        case .assumptions: "assumptions"
-        case .incisiveQuestion: "the incisive question"
-        case .recordingTheQuestion: "recording the question"
-        case .appreciation: "appreciation"
+        case .explore: words[.tPartExplore]
+        case .furtherGoal: words[.tPartFurtherGoal]
+        case .assumptions: words[.tPartAssumptions]
+        case .incisiveQuestion: words[.tPartIncisive]
+        case .recordingTheQuestion: words[.tPartRecording]
+        case .appreciation: words[.tPartAppreciation]
         }
     }
 
     /// Nil when the thinker ended their own turn (the ordinary case).
-    static func endedBy(_ turn: Transcript.Turn) -> String? {
+    static func endedBy(_ turn: Transcript.Turn, words: Words = .english) -> String? {
         switch turn.endedBy {
         case .thinker: nil
-        case .time: "ended by time"
-        case .facilitator: turn.kind == .pairs ? "swapped early by the facilitator" : "ended by the facilitator"
-        case .stopped: "in progress when the session stopped"
+        case .time: words[.tEndedByTime]
+        case .facilitator: words[turn.kind == .pairs ? .tSwappedEarly : .tEndedByFacilitator]
+        case .stopped: words[.tInProgress]
         }
     }
 
-    static func status(_ transcript: Transcript) -> String {
+    static func status(_ transcript: Transcript, words: Words = .english) -> String {
         switch transcript.status {
-        case .finished: "finished"
-        case .complete: "every step done (not finished)"
+        case .finished: words[.statusFinished]
+        case .complete: words[.tComplete]
         case .unfinished:
-            "unfinished: the log stops"
-                + (transcript.steps.last(where: \.reached).map { " in step \($0.number)" } ?? "")
+            transcript.steps.last(where: \.reached).map { words.fill(.tUnfinishedIn, ["n": "\($0.number)"]) }
+                ?? words[.tUnfinished]
         }
     }
 
-    static func questionLabel(_ source: Transcript.Question.Source) -> String {
+    static func questionLabel(_ source: Transcript.Question.Source, words: Words = .english) -> String {
         switch source {
-        case .step: "Question"
-        case .presenter: "The Presenter's question"
-        case .session: "Session question"
+        case .step: words[.tQuestion]
+        case .presenter: words[.presentersQuestion]
+        case .session: words[.fieldSessionQuestion]
         }
     }
 
-    static func pause(_ pause: Transcript.PauseLine) -> String {
-        let length = pause.length.map { "for \(clock($0))" } ?? "until the end of the log"
-        switch pause.reason {
-        case .facilitator: return "paused by the facilitator \(length)"
-        case .programStopped: return "downtime: the program was not running \(length)"
+    static func pause(_ pause: Transcript.PauseLine, words: Words = .english) -> String {
+        switch (pause.reason, pause.length) {
+        case (.facilitator, let length?): words.fill(.tPausedFor, ["time": clock(length)])
+        case (.facilitator, nil): words[.tPausedToEnd]
+        case (.programStopped, let length?): words.fill(.tDowntimeFor, ["time": clock(length)])
+        case (.programStopped, nil): words[.tDowntimeToEnd]
         }
     }
 
-    static func gap(_ gap: Transcript.ClockGap) -> String {
-        "the wall clock moved \(clock(gap.gap)) ahead of the session clock (the computer slept, or its clock was set)"
+    static func gap(_ gap: Transcript.ClockGap, words: Words = .english) -> String {
+        words.fill(.tClockGap, ["time": clock(gap.gap)])
+    }
+
+    /// A step's kind, as its heading names it (`round`, `pairs`).
+    static func kind(_ kind: StepKind, words: Words = .english) -> String {
+        switch kind {
+        case .round: words[.kindRound]
+        case .pairs: words[.kindPairs]
+        case .presenter: words[.kindPresenter]
+        case .question: words[.kindQuestion]
+        case .dialogue: words[.kindDialogue]
+        case .discussion: words[.kindDiscussion]
+        case .talk: words[.kindTalk]
+        case .partnership: words[.kindPartnership]
+        case .agenda: words[.kindAgenda]
+        }
     }
 
     /// A name cut to `limit` characters (with `…`), then made safe.
@@ -123,9 +153,9 @@ enum TranscriptWords {
     }
 
     /// `Chloé (Presenter)` for the roster line.
-    static func roster(_ transcript: Transcript, limit: Int) -> String {
+    static func roster(_ transcript: Transcript, limit: Int, words: Words = .english) -> String {
         transcript.people.personIDs.map {
-            shown(transcript.people[$0], limit: limit) + ($0 == transcript.presenter ? " (Presenter)" : "")
+            shown(transcript.people[$0], limit: limit) + ($0 == transcript.presenter ? " " + words[.presenterMark] : "")
         }.joined(separator: ", ")
     }
 }

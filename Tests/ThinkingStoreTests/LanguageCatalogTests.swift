@@ -69,6 +69,32 @@ struct LanguageCatalogTests {
         #expect(large.diagnostics.map(\.message) == ["the file is 300 KiB, too large for a language file"])
     }
 
+    /// A transcript in German says its sentences in German too: who passed, who started and
+    /// which way, what was over, how the figures are counted (the protocol's own titles stay).
+    @Test func aTranscriptSaysItsSentencesInItsLanguage() throws {
+        let transcript = try TranscriptTests.scriptedRound().transcript()
+        let german = try #require(Words.shipped("de"))
+        // The components' evidence is in English sentences still (DECISIONS): up to it.
+        let whole = transcript.markdown(words: german)
+        let markdown = String(
+            whole[..<(whole.range(of: "## " + german[.headingComponents])?.lowerBound ?? whole.endIndex)])
+        for english in [
+            "passed", "starts with", "clockwise", "Speaking time, passes not counted", "interruption noted",
+            "of 2:00", "over", "member", "finished", "unfinished", "was thinking",
+        ] {
+            #expect(!markdown.contains(english), "\(english) in\n\(markdown)")
+        }
+        for german in [
+            german[.tPassed], german.fill(.tStartsWith, ["name": "Ana"]), german[.tClockwise], german[.tMember],
+            german[.tEqualityExplained], german[.tOneInterruption], "(\(german[.kindRound]))",
+            german.fill(.tWhileThinking, ["name": "Chloé"]),
+        ] {
+            #expect(markdown.contains(german), "no \(german) in\n\(markdown)")
+        }
+        // CSV keeps the codes machines read, whatever the language.
+        #expect(try transcript.written(as: .csv, words: german) == transcript.csv())
+    }
+
     @Test func aFileThatIsNotTextIsRefusedWithItsPlace() {
         for bytes: [UInt8] in [[0x74, 0x00, 0x3A], [0xFF, 0xFE, 0x41], Array("thank-you: \"\u{1B}[2J\"\n".utf8)] {
             let result = LanguageCatalog.read(bytes: bytes, file: "xx.yaml")

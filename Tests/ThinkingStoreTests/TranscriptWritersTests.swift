@@ -214,7 +214,7 @@ struct TranscriptWritersTests {
         let pairs = try #require(sessions.first { $0.0 == "pairs" }?.1)
         #expect(pairs.document().texts.contains { $0.contains("ended early by the facilitator, for the whole room") })
         let partnership = try #require(sessions.first { $0.0 == "thinking-partnership" }?.1)
-        let roles = partnership.turns.map(TranscriptWords.role)
+        let roles = partnership.turns.map { TranscriptWords.role($0) }
         #expect(roles.first == "thinker, part 1: exploring" && roles.last == "thinker, part 6: appreciation")
         #expect(Set(roles).count == 6, "six named parts, not six unnamed lines")
     }
