@@ -114,10 +114,8 @@ public struct Equality: Codable, Equatable, Sendable {
         return "\(share / 10)\(words[.decimalMark])\(share % 10)%"
     }
 
-    /// `100.0%` below the shares (their sum); empty when nobody's clock reads a second.
-    public var sharesTotal: String { sharesTotal(.english) }
-
-    /// `sharesTotal` with the decimal mark of `words`.
+    /// `100.0%` below the shares (their sum), with the decimal mark of `words`; empty when
+    /// nobody's clock reads a second.
     public func sharesTotal(_ words: Words) -> String {
         let sum = people.compactMap(\.share).reduce(0, +)
         return sum > 0 ? Self.percent(sum, words: words) : ""

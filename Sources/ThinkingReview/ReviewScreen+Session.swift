@@ -53,7 +53,7 @@ extension ReviewScreen {
     /// Column widths: names, the timeline, the speaking-time bar, the figures.
     private func columns(_ transcript: Transcript, width: Int) -> (name: Int, timeline: Int, bar: Int, figures: Int) {
         // The Presenter's name is read with its mark ("Dvořák (P)"): the column holds both.
-        let presenter = transcript.equality.people.first(where: \.presenter)?.person
+        let presenter = transcript.equality.presenter?.person
         let longest =
             transcript.people.indices.map { index in
                 neutralised(transcript.people[index]).displayWidth

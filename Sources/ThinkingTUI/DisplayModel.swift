@@ -54,7 +54,7 @@ public final class DisplayModel: ScreenModel {
     public func handle(_ wake: Wake) -> [LoopEffect<RunOutcome>] {
         switch wake {
         case .tick:
-            if let look = lookForSession, feed == nil || isOver || newerMayRun,
+            if let look = lookForSession, feed == nil || isOver || timeToLookForANewerSession(),
                 let found = look(isOver ? nil : feed?.source), found !== feed, found.session.stage != .finished
             {
                 feed = found
@@ -84,9 +84,10 @@ public final class DisplayModel: ScreenModel {
         return feed.session.stage == .finished || feed.silence >= runningSessionSilenceLimit
     }
 
-    /// The followed session's controller is away: a newer session may have started in its
-    /// place (quit, then started again), looked for once a `lookEvery` of the silence.
-    private var newerMayRun: Bool {
+    /// Whether to look for a newer session now: the followed session's controller is away, and
+    /// one may have started in its place (quit, then started again); once a `lookEvery` of the
+    /// silence.
+    private func timeToLookForANewerSession() -> Bool {
         guard let feed, controllerAway else {
             lookedAtSilence = nil
             return false

@@ -170,7 +170,7 @@ struct DeleteCommand: ParsableCommand {
                             + "session by its name (thinkenv sessions lists them). Nothing was deleted."))
                 throw ExitCode(1)
             }
-            chosen = [(file, try SessionChoice.load(session, paths: paths))]
+            chosen = [(file, try SessionChoice.load(file))]
             question = "Delete \(Self.line(chosen[0].loaded))? It cannot be undone. [y/N] "
         }
         if !yes {

@@ -39,7 +39,11 @@ enum SessionChoice {
     /// The session read, with what its fallback files hold that the log lacks (read only:
     /// the lines go back into the log at the next `resume`, which holds the writer's lock).
     static func load(_ reference: String?, paths: StorePaths, unfinishedOnly: Bool = false) throws -> LoadedSession {
-        let file = try file(reference, paths: paths, unfinishedOnly: unfinishedOnly)
+        try load(try file(reference, paths: paths, unfinishedOnly: unfinishedOnly))
+    }
+
+    /// `file` read, as `load(_:paths:)` reads a session it has found.
+    static func load(_ file: SessionFile) throws -> LoadedSession {
         do {
             return try SessionLoader.load(file)
         } catch {

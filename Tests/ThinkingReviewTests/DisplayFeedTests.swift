@@ -18,6 +18,23 @@ struct DisplayFeedTests {
 
     func seconds(_ s: Double) -> Duration { .milliseconds(Int64(s * 1000)) }
 
+    /// A display that follows whatever session runs in `paths` (as `thinkenv display` does),
+    /// and a frame of it at 80x24 after a tick.
+    static func following(_ paths: StorePaths, _ wall: Wall) -> (DisplayModel, () -> String) {
+        let model = DisplayModel(lookingFor: { following in
+            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now(), newerThan: following).map {
+                LogFeed($0, wallClock: wall.clock, clock: SessionClock(wall.world))
+            }
+        })
+        return (
+            model,
+            {
+                _ = model.handle(.tick)
+                return model.render(width: 80, height: 24).lines().joined(separator: "\n")
+            }
+        )
+    }
+
     /// Session time now is the anchor's `t` plus the wall time since it, then counted on the
     /// display's own clock; a controller that goes quiet leaves it held 1.5 s past its last
     /// sign of life; its next sign of life lets it go on.
@@ -121,15 +138,7 @@ struct DisplayFeedTests {
         old.log.heartbeat(at: seconds(1))
         wall.world.advance(by: .seconds(61))
         let paths = sandbox.paths
-        let model = DisplayModel(lookingFor: { following in
-            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now(), newerThan: following).map {
-                LogFeed($0, wallClock: wall.clock, clock: SessionClock(wall.world))
-            }
-        })
-        func frame() -> String {
-            _ = model.handle(.tick)
-            return model.render(width: 80, height: 24).lines().joined(separator: "\n")
-        }
+        let (model, frame) = Self.following(paths, wall)
         #expect(frame().contains("Waiting for a session to start"))
         #expect(model.nextWake == DisplayModel.lookEvery)
         wall.world.advance(by: .seconds(1))
@@ -151,15 +160,7 @@ struct DisplayFeedTests {
         let first = try Controller(Plans.round(["Ana", "Ben"]), paths: paths, clock: wall.clock)
         try first.act(.begin, at: 0)
         first.log.heartbeat(at: seconds(1))
-        let model = DisplayModel(lookingFor: { following in
-            LiveSession.newestRunning(in: paths, wallNow: wall.clock.now(), newerThan: following).map {
-                LogFeed($0, wallClock: wall.clock, clock: SessionClock(wall.world))
-            }
-        })
-        func frame() -> String {
-            _ = model.handle(.tick)
-            return model.render(width: 80, height: 24).lines().joined(separator: "\n")
-        }
+        let (model, frame) = Self.following(paths, wall)
         #expect(frame().contains("▶ Ana"))
         _ = first.log.close(finished: false)  // q, y: the first session is left to resume
         wall.world.advance(by: .seconds(3))
